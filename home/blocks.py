@@ -1,0 +1,62 @@
+"""Content blocks shared by the site's pages. There is no raw-HTML block on purpose."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    external_url = blocks.URLBlock(
+        label=_("Or external link"),
+        required=False,
+        help_text=_("Used only when no page is chosen."),
+    )
+
+    class Meta:
+        icon = "link"
+        template = "home/blocks/call_to_action.html"
+        value_class = LinkStructValue
+        label = _("Call to action")
+        description = _("A prominent link to a page of the site or elsewhere.")
+        preview_value = {"text": "Devenez membre", "external_url": "https://example.org/"}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "home/blocks/quote.html"
+        label = _("Quote")
+        preview_value = {"quote": "Ensemble, nous protégeons les réfugiés.", "attribution": "CCR"}
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Section heading"),
+        form_classname="title",
+        icon="title",
+        template="home/blocks/heading.html",
+        description=_("A second-level heading that starts a section."),
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"],
+        icon="pilcrow",
+        description=_("Text with links and lists."),
+    )
+    image = ImageBlock(label=_("Image"), required=False)
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()

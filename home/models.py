@@ -1,0 +1,170 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, PreviewableMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """What every page of the site has: a short introduction for cards and meta tags."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title, in listings and to search engines."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+
+class HomePage(BasePage):
+    hero_text = models.CharField(
+        _("hero text"),
+        max_length=255,
+        blank=True,
+        help_text=_("The large sentence at the top of the home page."),
+    )
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+    )
+    join_title = models.CharField(_("call to join: title"), max_length=120, blank=True)
+    join_text = models.TextField(_("call to join: text"), blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call to join: page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the call to join leads, for example the membership page."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("hero_text"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("join_title"), FieldPanel("join_text"), FieldPanel("join_page")],
+            heading=_("Call to join"),
+        ),
+        HelpPanel(
+            content=_(
+                "The working groups and the latest achievements are listed automatically from the pages below this one."
+            )
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("hero_text"),
+        APIField("body"),
+        APIField("join_title"),
+        APIField("join_text"),
+    ]
+    override_translatable_fields = [SynchronizedField("join_page")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """About, contact, legal notices: a title, an introduction and a body of blocks."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Network"), max_length=40)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
+    """The footer's contact details and legal text, one per language."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("contact email"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+    legal_text = RichTextField(_("legal text"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("social_links"),
+        FieldPanel("legal_text"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("organisation_name"),
+        TranslatableField("address"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        TranslatableField("legal_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site footer")
+        verbose_name_plural = _("site footers")
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.locale.language_code})"
+
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/site_footer.html"
+
+    @classmethod
+    def for_active_language(cls):
+        """The footer of the active language, falling back to the default language's."""
+        footers = {footer.locale.language_code: footer for footer in cls.objects.select_related("locale")}
+        return footers.get(get_language()) or footers.get(Locale.get_default().language_code)
+
+    @cached_property
+    def social_link_list(self):
+        return [link.value for link in self.social_links]
