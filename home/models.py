@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyStreamBlock
+from .page_cache import mark_cacheable
 
 
 class BasePage(Page):
@@ -36,6 +37,10 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def serve(self, request, *args, **kwargs):
+        # The same for every anonymous visitor: the page cache may keep it.
+        return mark_cacheable(request, super().serve(request, *args, **kwargs))
 
 
 class HomePage(BasePage):
