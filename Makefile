@@ -45,3 +45,10 @@ messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.
 	$(MANAGE) compile_catalogues
 
 .PHONY: help install setup run test lint messages
+
+bench: install ## Benchmark at 1× and 10× data: prints a markdown table (see bench/run.py)
+	$(MANAGE) compile_catalogues
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(BIN)/python bench/run.py
+
+.PHONY: bench

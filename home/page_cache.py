@@ -72,7 +72,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _is_anonymous_request(request):
+        if not settings.PAGE_CACHE_ENABLED or not _is_anonymous_request(request):
             return self.get_response(request)
         version = _version()
         if version is None:

@@ -207,6 +207,7 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Seconds a shared cache (CDN) and the page cache keep an anonymous page.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
 
 # Background work: django-tasks; runs immediately unless a worker is configured.
