@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -237,6 +237,10 @@ class Meeting(TranslatableMixin, Orderable):
         return self.effective_end >= (now or timezone.now())
 
 
+#: How many upcoming meetings (of all groups) the index page lists.
+UPCOMING_ON_INDEX = 6
+
+
 # --- Pages --------------------------------------------------------------------------
 
 
@@ -358,7 +362,11 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
         context["groups"] = self.groups()
+        context["upcoming_meetings"] = list(
+            self.meetings().filter(Q(starts_at__gte=now) | Q(ends_at__gte=now))[:UPCOMING_ON_INDEX]
+        )
         return context
 
     @property
@@ -522,11 +530,20 @@ class GroupChildPage(BasePage):
 
     @cached_property
     def group(self):
-        return self.get_parent().specific_deferred
+        """The group this page belongs to (a plain Page: its title and URL are all we show)."""
+        return self.get_parent()
 
     @cached_property
     def topics(self):
         return [link.topic for link in self.topic_links.select_related("topic")]
+
+    def related_pages(self):
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(group=self.group, related=list(self.related_pages()))
+        return context
 
 
 class ProjectPage(GroupChildPage):
@@ -584,7 +601,7 @@ class ProjectPage(GroupChildPage):
     def ways_addressed_labels(self):
         return self._meta.get_field("ways_addressed").labels(self.ways_addressed)
 
-    def other_projects(self):
+    def related_pages(self):
         return (
             ProjectPage.objects.sibling_of(self, inclusive=False)
             .live()
@@ -643,7 +660,7 @@ class AchievementPage(GroupChildPage):
     def impact_area_labels(self):
         return self._meta.get_field("impact_areas").labels(self.impact_areas)
 
-    def other_achievements(self):
+    def related_pages(self):
         return (
             AchievementPage.objects.sibling_of(self, inclusive=False)
             .live()
