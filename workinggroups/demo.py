@@ -263,6 +263,11 @@ IN_PERSON_NOTES = fr(
 )
 
 
+def meeting(days_ahead, hour, hours, **fields):
+    """A meeting ``days_ahead`` from the day the demo is loaded, at ``hour``, lasting ``hours``."""
+    return {"days_ahead": days_ahead, "hour": hour, "hours": hours, **fields}
+
+
 def project(title, slug, ways, topics):
     return {"title": title, "slug": slug, "ways_addressed": ways, "topics": topics}
 
@@ -293,7 +298,10 @@ GROUPS = [
             (R.EXECUTIVE_REPRESENTATIVE, "Priya Sharma", REFUGEE_HOUSE),
             (R.STAFF, "Julie Gagnon", CCR),
         ],
-        "meetings": [(21, 13, 2, "", True, False, VIRTUAL_NOTES), (60, 10, 6, TORONTO, False, False, IN_PERSON_NOTES)],
+        "meetings": [
+            meeting(21, 13, 2, is_virtual=True, notes=VIRTUAL_NOTES),
+            meeting(60, 10, 6, city=TORONTO, notes=IN_PERSON_NOTES),
+        ],
         "projects": [
             project(
                 fr(
@@ -366,7 +374,10 @@ GROUPS = [
             (R.STEERING_COMMITTEE, "Daniel Cohen", REFUGEE_HOUSE),
             (R.STAFF, "Nadia Haddad", CCR),
         ],
-        "meetings": [(28, 13, 2, "", True, False, VIRTUAL_NOTES), (150, 9, 3, MONTREAL, False, True, CONSULTATIONS_NOTES)],
+        "meetings": [
+            meeting(28, 13, 2, is_virtual=True, notes=VIRTUAL_NOTES),
+            meeting(150, 9, 3, city=MONTREAL, at_consultations=True, notes=CONSULTATIONS_NOTES),
+        ],
         "projects": [
             project(
                 fr("Plaidoyer sur la détention à des fins d'immigration", "Advocacy on immigration detention"),
@@ -452,7 +463,10 @@ GROUPS = [
             (R.EXECUTIVE_REPRESENTATIVE, "Sarah Martin", WELCOME_CENTRE),
             (R.STAFF, "Luc Bouchard", CCR),
         ],
-        "meetings": [(35, 12, 2, "", True, False, VIRTUAL_NOTES), (150, 13, 3, MONTREAL, False, True, CONSULTATIONS_NOTES)],
+        "meetings": [
+            meeting(35, 12, 2, is_virtual=True, notes=VIRTUAL_NOTES),
+            meeting(150, 13, 3, city=MONTREAL, at_consultations=True, notes=CONSULTATIONS_NOTES),
+        ],
         "projects": [
             project(
                 fr("Travail de proximité avec les groupes de cinq parrains", "Outreach to Groups of Five (G5)"),
@@ -483,8 +497,7 @@ GROUPS = [
         "achievements": [
             achievement(
                 fr(
-                    "Fait 10 recommandations à IRCC suite à l'annonce de leur programme de réinstallation pour "
-                    "Afghans",
+                    "Fait 10 recommandations à IRCC suite à l'annonce de leur programme de réinstallation pour Afghans",
                     "Made 10 recommendations to IRCC following the announcement of its resettlement program for "
                     "Afghans",
                 ),
@@ -566,18 +579,10 @@ def load_group(stdout, index, data, topics, english):
             for role, name, organisation in data["leaders"]
         ]
         meetings = []
-        for days_ahead, hour, duration, city, is_virtual, at_consultations, notes in data["meetings"]:
-            starts_at, ends_at = meeting_time(days_ahead, hour, duration)
-            meetings.append(
-                Meeting(
-                    starts_at=starts_at,
-                    ends_at=ends_at,
-                    city=city,
-                    is_virtual=is_virtual,
-                    at_consultations=at_consultations,
-                    notes=notes,
-                )
-            )
+        for item in data["meetings"]:
+            item = dict(item)
+            starts_at, ends_at = meeting_time(item.pop("days_ahead"), item.pop("hour"), item.pop("hours"))
+            meetings.append(Meeting(starts_at=starts_at, ends_at=ends_at, **item))
         group.meetings = meetings
         _publish_new_child(index, group)
         stdout.write(f"  group « {group.title} » created")

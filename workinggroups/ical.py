@@ -1,11 +1,11 @@
 """iCalendar feeds of the groups' meetings, in the language of the URL."""
 
+import icalendar
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-
-import icalendar
 
 
 def meeting_event(meeting, request, *, group):

@@ -468,17 +468,15 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
         return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
 
     def projects(self):
+        return ProjectPage.objects.child_of(self).live().public().defer_streamfields().order_by(*project_ordering())
+
+    def achievements(self):
         return (
-            ProjectPage.objects.child_of(self)
+            AchievementPage.objects.child_of(self)
             .live()
             .public()
             .defer_streamfields()
-            .order_by(*project_ordering())
-        )
-
-    def achievements(self):
-        return AchievementPage.objects.child_of(self).live().public().defer_streamfields().order_by(
-            *achievement_ordering()
+            .order_by(*achievement_ordering())
         )
 
     def other_groups(self):
@@ -549,9 +547,7 @@ class GroupChildPage(BasePage):
 class ProjectPage(GroupChildPage):
     """A project of a group: « Exemples de projets en cours »."""
 
-    status = models.CharField(
-        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
-    )
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     ways_addressed = ChoiceListField(
