@@ -7,6 +7,7 @@ tried in development and in tests, and nobody mistakes its output for English.
 """
 
 from bs4 import BeautifulSoup, NavigableString
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_localize.machine_translators.base import BaseMachineTranslator

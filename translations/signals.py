@@ -1,3 +1,4 @@
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,7 +10,7 @@ from . import privacy, workflow
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def mirror_privacy_on_change(sender, instance, origin=None, **kwargs):
-    if isinstance(origin, Page):
+    if isinstance(origin, Page) or (isinstance(origin, QuerySet) and issubclass(origin.model, Page)):
         # Deleting a page cascades to its restrictions: that is not a change of privacy,
         # and mirroring it would strip the translations' restrictions.
         return

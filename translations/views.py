@@ -248,7 +248,9 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(
                 request,
                 ngettext(
-                    "%(count)d item refused: you may not edit it.", "%(count)d items refused: you may not edit them.", refused
+                    "%(count)d item refused: you may not edit it.",
+                    "%(count)d items refused: you may not edit them.",
+                    refused,
                 )
                 % {"count": refused},
             )

@@ -11,7 +11,6 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.models import StandardPage
 from translations import status
 
 
@@ -20,9 +19,7 @@ def english():
 
 
 def submit_translation(client, page):
-    return client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [english().pk]}
-    )
+    return client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [english().pk]})
 
 
 def put_string(client, translation, segment, value):
