@@ -29,7 +29,14 @@ def key(instance, locale):
 
 
 def row_for(rows, instance, language="en"):
-    found = [row for row in rows if row.instance.pk == instance.pk and row.target_locale.language_code == language]
+    content_type = ContentType.objects.get_for_model(instance)
+    found = [
+        row
+        for row in rows
+        if row.content_type == content_type
+        and row.instance.pk == instance.pk
+        and row.target_locale.language_code == language
+    ]
     assert len(found) == 1, found
     return found[0]
 
@@ -146,3 +153,21 @@ def test_query_count_does_not_grow_with_the_number_of_pages(superuser, site_tree
         rows = status.translation_rows(superuser)
     assert len([row for row in rows if row.is_page]) >= 9
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_report_is_in_the_reports_menu(admin_client, site_tree):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("translations:status") in html
+
+
+def test_snippet_translated_through_the_admin_shows_in_the_report(admin_client, superuser, site_tree, english):
+    footer = SiteFooter.objects.create(locale=site_tree["fr"].locale, organisation_name="Coalition régionale")
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["home", "sitefooter", footer.pk]),
+        {"locales": [english.pk]},
+    )
+    assert response.status_code == 302
+    assert footer.get_translation(english).organisation_name == "Coalition régionale"
+    row = row_for(status.translation_rows(superuser), footer)
+    assert row.state == status.IN_PROGRESS
+    assert row.percent == 0

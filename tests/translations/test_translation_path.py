@@ -58,7 +58,7 @@ def status_row(user, page, language="en"):
     rows = [
         row
         for row in status.translation_rows(user)
-        if row.instance.pk == page.pk and row.target_locale.language_code == language
+        if row.is_page and row.instance.pk == page.pk and row.target_locale.language_code == language
     ]
     assert len(rows) == 1
     return rows[0]
