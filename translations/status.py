@@ -107,14 +107,32 @@ def _source_changed_since(instance, source):
     latest_revision = getattr(instance, "latest_revision", None)
     if latest_revision is not None:
         return latest_revision.created_at > source.last_updated_at
-    return _content_json(instance) != json.loads(source.content_json)
+    return _content_json(instance) != _normalised(json.loads(source.content_json))
+
+
+def _normalised(value):
+    """Parsed JSON with nested JSON strings parsed too.
+
+    StreamFields are serialised as JSON strings inside the content; PostgreSQL's jsonb
+    gives their keys back in another order, so the strings are compared as data.
+    """
+    if isinstance(value, dict):
+        return {key: _normalised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_normalised(item) for item in value]
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return _normalised(json.loads(value))
+        except ValueError:
+            return value
+    return value
 
 
 def _content_json(instance):
     # The same serialisation as TranslationSource.update_from_db, to compare like with like.
     if isinstance(instance, ClusterableModel):
-        return json.loads(instance.to_json())
-    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+        return _normalised(json.loads(instance.to_json()))
+    return _normalised(json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)))
 
 
 def _groups(user):

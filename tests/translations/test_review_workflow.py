@@ -123,3 +123,14 @@ def test_demo_loader_part_is_idempotent(site_tree):
     demo.load(out)
     assert (WorkflowPage.objects.count(), WorkflowState.objects.count()) == counts
     assert "created" not in out.getvalue()
+
+
+def test_explorer_offers_submit_for_review_on_translations(client, editor, french_page, english, site_tree):
+    client.force_login(editor)
+    client.post(reverse("wagtail_localize:submit_page_translation", args=[french_page.pk]), {"locales": [english.pk]})
+    english_page = french_page.get_translation(english)
+    html = client.get(reverse("wagtailadmin_explore", args=[site_tree["en"].pk])).content.decode()
+    assert reverse("translations:submit_for_review", args=[english_page.pk]) in html
+    # Not on the French source, which is not a translation.
+    html = client.get(reverse("wagtailadmin_explore", args=[site_tree["fr"].pk])).content.decode()
+    assert reverse("translations:submit_for_review", args=[french_page.pk]) not in html
