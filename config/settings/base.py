@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "workinggroups",
     "members",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -246,6 +247,32 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# --- Translation workflow (translations app, docs/translations.md) ---------------------
+# Machine translation: DeepL when a key is set, otherwise a development translator that
+# marks every string as machine text ("[EN] …"), so the button works without a service.
+DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
+# A DeepL glossary of the coalition's terms (French → English), created in the DeepL account.
+DEEPL_GLOSSARY_ID = env("DEEPL_GLOSSARY_ID", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_API_KEY,
+            "TIMEOUT": 30,
+            # Keyed by DeepL's (source, target) codes as wagtail-localize derives them from "fr" and "en".
+            "GLOSSARY_IDS": {("FR", "EN"): DEEPL_GLOSSARY_ID} if DEEPL_GLOSSARY_ID else {},
+        },
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translations.machine_translation.DevelopmentTranslator"}
+# Locale trees kept in step by wagtail-localize: {target language: source language}.
+# The translations app's migration and demo loader create the LocaleSynchronization rows.
+TRANSLATIONS_LOCALE_SYNCHRONISATION = {"en": "fr"}
+# The Wagtail workflow applied to every language tree, and the group that approves.
+TRANSLATIONS_REVIEW_WORKFLOW_NAME = "Communications review"
+TRANSLATIONS_REVIEWERS_GROUP = "Moderators"
+# --- end of translation workflow ---------------------------------------------------------
+
 # Demo accounts with published passwords: only dev and test settings allow them.
 DEMO_ACCOUNTS_ALLOWED = False
 

@@ -117,7 +117,8 @@ def test_sitemap_leaves_out_private_pages(client, about_pages):
     PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
     xml = client.get("/sitemap.xml").content.decode()
     assert "/fr/a-propos/" not in xml
-    assert "/en/about/" in xml  # its translation has no restriction of its own here
+    # The translation follows its source's privacy (translations app, issue 6).
+    assert "/en/about/" not in xml
 
 
 def test_robots_points_to_the_sitemap(client, db):
