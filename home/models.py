@@ -1,4 +1,5 @@
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,13 @@ class BasePage(Page):
         return self.search_description or self.introduction
 
     def serve(self, request, *args, **kwargs):
+        if self.alias_of_id and not getattr(request, "is_preview", False):
+            # wagtail-localize's locale synchronisation leaves an alias in the English tree
+            # until someone translates the page: it carries the French text, so visitors
+            # are sent to the original rather than shown it under the wrong language.
+            original = Page.objects.live().filter(pk=self.alias_of_id).first()
+            if original is not None and original.locale_id != self.locale_id:
+                return redirect(original.get_url(request))
         # The same for every anonymous visitor: the page cache may keep it.
         return mark_cacheable(request, super().serve(request, *args, **kwargs))
 

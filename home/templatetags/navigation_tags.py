@@ -30,6 +30,7 @@ def main_menu(context):
             .live()
             .public()
             .in_menu()
+            .filter(alias_of__isnull=True)
             .defer_streamfields()
             .only("id", "title", "url_path", "path", "depth", "locale_id")
         )
@@ -75,10 +76,11 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("translation_key", "depth"))
         depth_of_key = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+        # A synchronised alias shows the source language's text: it is not a translation.
         candidates = (
             Page.objects.live()
             .public()
-            .filter(translation_key__in=depth_of_key)
+            .filter(translation_key__in=depth_of_key, alias_of__isnull=True)
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
         )
