@@ -294,7 +294,10 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--repeats", type=int, default=20, help="in-process renders per page")
     args = parser.parse_args()
-    tool = "wrk -t2 -c%d" % args.connections if shutil.which("wrk") else f"Python load generator, {args.connections} connections"
+    if shutil.which("wrk"):
+        tool = f"wrk -t2 -c{args.connections}"
+    else:
+        tool = f"Python load generator, {args.connections} connections"
     print(
         f"## Benchmark, {date.today().isoformat()}\n\n"
         f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite "

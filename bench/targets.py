@@ -1,6 +1,7 @@
 """The pages the benchmark measures, found in whatever database it runs on."""
 
 from django.apps import apps
+
 from wagtail.models import Page
 
 
