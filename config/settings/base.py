@@ -308,6 +308,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_OUTAGE_RETRY_AFTER = 60
+# manage.py backup_site writes its archives here unless given --output.
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # --- end of security and operations ------------------------------------------------------
 
 LOGGING = {

@@ -135,7 +135,7 @@ def test_the_site_serves_again_when_the_database_is_back(client, site_tree, data
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_postgresql_outage_and_recovery(site_tree):
     """Point the live connection at a closed port, then back: the same process recovers."""
     client = Client(raise_request_exception=False)
