@@ -145,8 +145,9 @@ def test_collection_privacy_offers_no_shared_password(editor_client):
 # first release of the line that already contains every earlier fix). Raise them when a new
 # security release comes out; see docs/hardening.md for the sources.
 SECURITY_FLOORS = {
-    # 5.2.15 and 5.2.16 (2026-07): eight security issues of severity "low".
-    "django": "5.2.16",
+    # 5.2.15 and 5.2.16 (2026-07) fixed eight "low" security issues; 5.2.17 (08-04), 5.2.18
+    # (10-06) and 5.2.19 (11-03) came out on Django's first-Tuesday security-release days.
+    "django": "5.2.19",
     # CVE-2026-44197 and GHSA permission fixes: 7.0.7 / 7.3.2 / 7.4; 8.0.1 is the line's current patch.
     "wagtail": "8.0.1",
     # 65.15.0 bundles the rate-limit bypass, email-verification and blank-password fixes.
