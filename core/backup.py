@@ -24,12 +24,12 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import environ
+
 from django.conf import settings
 from django.db import connections
 from django.db.utils import load_backend
 from django.utils import timezone
-
-import environ
 
 FORMAT_VERSION = 1
 POSTGRES = "django.db.backends.postgresql"
@@ -227,7 +227,9 @@ def restore_backup(archive_path, *, alias="default", target_url=None, include_me
         if include_media and manifest.get("media"):
             restore_media(work, media_root or settings.MEDIA_ROOT)
     differences = {
-        table: (expected, counts.get(table)) for table, expected in manifest["tables"].items() if counts.get(table) != expected
+        table: (expected, counts.get(table))
+        for table, expected in manifest["tables"].items()
+        if counts.get(table) != expected
     }
     if differences:
         raise BackupError(f"The restored database does not match the backup: {differences}")

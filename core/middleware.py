@@ -2,15 +2,15 @@
 
 import logging
 
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-
-from csp.middleware import CSPMiddleware, PolicyParts
-from csp.utils import default_config
 
 logger = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ uploaded image with Willow and refuses one whose format does not match its exten
 
 import zipfile
 
+import filetype
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
-import filetype
 
 # How much of a file is read to recognise it.
 HEAD_SIZE = 64 * 1024

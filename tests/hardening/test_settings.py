@@ -9,10 +9,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 from django.urls import reverse
-
-from packaging.version import Version
 
 from wagtail.models import Collection
 

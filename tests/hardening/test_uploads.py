@@ -16,7 +16,10 @@ from wagtail.models import Collection
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00\x3e\x00" + b"\x00" * 200
 PE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'
 
 
@@ -123,11 +126,10 @@ def test_the_multiple_uploader_checks_content_too(editor_client):
     assert not get_document_model().objects.exists()
 
 
-def test_english_speaking_editor_reads_the_message_in_english(editor_client):
+def test_english_speaking_editor_reads_the_message_in_english(editor_client, django_user_model):
     from wagtail.users.models import UserProfile
 
-    user = editor_client.session["_auth_user_id"]
-    profile = UserProfile.get_for_user(get_document_model()._meta.apps.get_model("members", "User").objects.get(pk=user))
+    profile = UserProfile.get_for_user(django_user_model.objects.get(pk=editor_client.session["_auth_user_id"]))
     profile.preferred_language = "en"
     profile.save()
     response = upload_document(editor_client, "rapport.pdf", ELF)

@@ -22,14 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-media", action="store_true", help="Leave MEDIA_ROOT out.")
 
     def handle(self, *args, **options):
-        output = options["output"] or Path(settings.BACKUP_DIR) / (
-            f"coalition-{timezone.now():%Y%m%d-%H%M%S}.tar"
-        )
+        output = options["output"] or Path(settings.BACKUP_DIR) / (f"coalition-{timezone.now():%Y%m%d-%H%M%S}.tar")
         try:
             manifest = create_backup(output, alias=options["database"], include_media=not options["no_media"])
         except BackupError as error:
             raise CommandError(str(error)) from error
         rows = sum(manifest["tables"].values())
-        self.stdout.write(
-            self.style.SUCCESS(f"Backed up {len(manifest['tables'])} tables ({rows} rows) to {output}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Backed up {len(manifest['tables'])} tables ({rows} rows) to {output}"))
