@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
 
+# A database outage raised outside a view still gets the friendly 503 page (issue 10).
+handler500 = "core.views.server_error"
+
 # Outside the language prefix: machines and staff tools.
 urlpatterns = [
     path("health/", views.health, name="health"),

@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Application definition
 INSTALLED_APPS = [
+    "core",  # hardening: security headers, upload checks, outage pages, backups (issue 10)
     "home",
     "workinggroups",
     "members",
@@ -58,10 +59,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",  # hardening (issue 10)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",  # hardening: after XFrameOptions (issue 10)
+    "core.middleware.DatabaseUnavailableMiddleware",  # hardening: friendly 503 (issue 10)
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -92,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",  # {{ CSP_NONCE }} for the rare inline script
             ],
         },
     },
@@ -127,11 +133,13 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, made to degrade to "no cache" while Redis is down (core/cache.py).
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="coalition"),
             "TIMEOUT": 300,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OUTAGE_RETRY_SECONDS": 5,
         }
     }
 else:
@@ -202,7 +210,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail sets SAMEORIGIN on its own preview views; everything else refuses framing.
+# Wagtail previews and the admin get SAMEORIGIN (core.middleware); everything else refuses framing.
 X_FRAME_OPTIONS = "DENY"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -275,6 +283,68 @@ TRANSLATIONS_REVIEWERS_GROUP = "Moderators"
 
 # Demo accounts with published passwords: only dev and test settings allow them.
 DEMO_ACCOUNTS_ALLOWED = False
+
+# --- Security and operations (hardening, issue 10; docs/hardening.md) ----------------------
+# Content-Security-Policy (django-csp 4): no inline script and no eval on the public site.
+# An inline script that must exist carries nonce="{{ CSP_NONCE }}" (NONCE: added when used).
+from csp.constants import NONCE  # noqa: E402
+
+# CSP_EXTRA_SOURCES lists other origins (a media CDN, object storage) for images and media.
+_CSP_EXTRA_SOURCES = env.list("CSP_EXTRA_SOURCES", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_CSP_EXTRA_SOURCES],
+        "media-src": ["'self'", *_CSP_EXTRA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin (and its previews, and wagtail-localize's editor) needs inline scripts and
+# styles, eval (Draftail and the accessibility checker's templates), blob:/data: images and
+# same-origin frames. core.middleware uses this policy under ADMIN_URL_PREFIXES only.
+ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_CSP_EXTRA_SOURCES],
+        "media-src": ["'self'", "blob:", *_CSP_EXTRA_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# No Gravatar calls from the admin: staff e-mail hashes stay here, and the CSP stays 'self'.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
+# Uploads: document types are checked by content too (core/uploads.py). No SVG images:
+# an SVG can carry script, and Wagtail serves originals from the site's own origin.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SafeDocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Served inline only for these types; everything else is an attachment.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+# Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER = 60
+# manage.py backup_site writes its archives here unless given --output.
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
+# --- end of security and operations ------------------------------------------------------
 
 LOGGING = {
     "version": 1,

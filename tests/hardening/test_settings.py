@@ -1,0 +1,171 @@
+"""Production settings: secret key, cookies, HTTPS; private content without shared passwords;
+dependency floors at or above their latest security releases."""
+
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+from django.urls import reverse
+
+from wagtail.models import Collection
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+LONG_KEY = "k9S2vQx7Lm4Rt8Wz1Yb6Nc3Hd5Jf0Gp2Ks7Lq9Mv4Xw8Zr1Tb6Yn3Uc5Ie0Oa2Pd7Fh"
+PRODUCTION_VALUES = [
+    "DEBUG",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SECURE",
+    "LANGUAGE_COOKIE_HTTPONLY",
+    "LANGUAGE_COOKIE_SAMESITE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "X_FRAME_OPTIONS",
+]
+
+
+def run_production(code, secret_key=LONG_KEY, extra_env=None):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG", "ALLOWED_HOSTS"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "coalition.example.org"})
+    if secret_key is not None:
+        env["SECRET_KEY"] = secret_key
+    env.update(extra_env or {})
+    return subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def production_settings():
+    code = (
+        "import json\nfrom django.conf import settings\n"
+        f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_VALUES!r}}}))"
+    )
+    result = run_production(code)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_cookies_are_secure_httponly_and_samesite(production_settings):
+    values = production_settings
+    for cookie in ("SESSION", "CSRF", "LANGUAGE"):
+        assert values[f"{cookie}_COOKIE_SECURE"] is True, cookie
+        assert values[f"{cookie}_COOKIE_HTTPONLY"] is True, cookie
+        assert values[f"{cookie}_COOKIE_SAMESITE"] in ("Lax", "Strict"), cookie
+
+
+def test_production_forces_https(production_settings):
+    assert production_settings["DEBUG"] is False
+    assert production_settings["SECURE_SSL_REDIRECT"] is True
+    assert production_settings["SECURE_HSTS_SECONDS"] >= 31_536_000
+    assert production_settings["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert production_settings["SECURE_CONTENT_TYPE_NOSNIFF"] is True
+    assert production_settings["X_FRAME_OPTIONS"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [None, "", "django-insecure-development-key-never-in-production", "short-key", "a" * 64],
+    ids=["missing", "empty", "development default", "short", "not random"],
+)
+def test_production_refuses_a_weak_secret_key(secret_key):
+    result = run_production("from django.conf import settings; settings.SECRET_KEY", secret_key=secret_key)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_check_deploy():
+    result = run_production(
+        "import sys\nfrom django.core.management import execute_from_command_line\n"
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_session_cookie_is_httponly_and_samesite(client, django_user_model, db):
+    django_user_model.objects.create_superuser(email="cookie@example.org", password="pw-cookie-123")
+    response = client.post("/django-admin/login/", {"username": "cookie@example.org", "password": "pw-cookie-123"})
+    assert response.status_code == 302
+    cookie = response.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, site_tree):
+    user = django_user_model.objects.create_superuser(email="privacy@example.org", password="pw-privacy-123")
+    client.force_login(user)
+    return client
+
+
+def test_page_privacy_offers_no_shared_password(editor_client, site_tree):
+    url = reverse("wagtailadmin_pages:set_privacy", args=(site_tree["fr"].pk,))
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert 'value="login"' in html and 'value="groups"' in html
+    assert 'value="password"' not in html
+    refused = editor_client.post(url, {"restriction_type": "password", "password": "partagé"})
+    assert "PageViewRestriction" not in refused.content.decode()
+    from wagtail.models import PageViewRestriction
+
+    assert not PageViewRestriction.objects.exists()
+
+
+def test_collection_privacy_offers_no_shared_password(editor_client):
+    collection = Collection.get_first_root_node().add_child(name="Membres")
+    url = reverse("wagtailadmin_collections:set_privacy", args=(collection.pk,))
+    html = editor_client.get(url).json()["html"]
+    assert 'value="login"' in html
+    assert 'value="password"' not in html
+    editor_client.post(url, {"restriction_type": "password", "password": "partagé"})
+    from wagtail.models import CollectionViewRestriction
+
+    assert not CollectionViewRestriction.objects.exists()
+
+
+# Each floor is the latest release of its line that fixed a published vulnerability (or the
+# first release of the line that already contains every earlier fix). Raise them when a new
+# security release comes out; see docs/hardening.md for the sources.
+SECURITY_FLOORS = {
+    # 5.2.15 and 5.2.16 (2026-07) fixed eight "low" security issues; 5.2.17 (08-04), 5.2.18
+    # (10-06) and 5.2.19 (11-03) came out on Django's first-Tuesday security-release days.
+    "django": "5.2.19",
+    # CVE-2026-44197 and GHSA permission fixes: 7.0.7 / 7.3.2 / 7.4; 8.0.1 is the line's current patch.
+    "wagtail": "8.0.1",
+    # 65.15.0 bundles the rate-limit bypass, email-verification and blank-password fixes.
+    "django-allauth": "65.15.0",
+    # No published advisory; the floor is the current patch release of the supported line.
+    "wagtail-localize": "1.14.5",
+}
+
+
+@pytest.mark.parametrize(("package", "floor"), SECURITY_FLOORS.items())
+def test_dependencies_are_at_or_above_their_security_floor(package, floor):
+    assert Version(version(package)) >= Version(floor)
+
+
+@pytest.mark.parametrize(("package", "floor"), SECURITY_FLOORS.items())
+def test_pinned_requirements_are_at_or_above_their_security_floor(package, floor):
+    pins = {}
+    for line in (BASE_DIR / "requirements.txt").read_text().splitlines():
+        if "==" in line and not line.lstrip().startswith("#"):
+            name, pinned = line.split("#")[0].strip().split("==")
+            pins[name.split("[")[0].lower()] = pinned
+    assert Version(pins[package]) >= Version(floor)
