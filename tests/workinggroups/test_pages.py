@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+
 from django.utils import timezone
 
 from home.translation import translate_instance
