@@ -258,11 +258,28 @@ def achievement_ordering():
     return [F("date").desc(nulls_last=True), "path"]
 
 
+def private_pages_q():
+    """The pages under a view restriction, as a Q to exclude.
+
+    Wagtail's ``PageQuerySet.public()`` reads the restrictions again on every call;
+    a page that lists several kinds of children computes this once instead.
+    """
+    return Page.objects.all().private_q()
+
+
+class PublicListingsMixin:
+    """Share one read of the view restrictions among a page's listings (one request)."""
+
+    @cached_property
+    def private_q(self):
+        return private_pages_q()
+
+
 def topic_links_prefetch(link_model):
     return Prefetch("topic_links", queryset=link_model.objects.select_related("topic"))
 
 
-class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
+class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
     """« Les groupes de travail »: what working groups are, and the list of groups."""
 
     sections = StreamField(
@@ -320,7 +337,7 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
         groups = list(
             WorkingGroupPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(self.private_q)
             .defer_streamfields()
             .prefetch_related(topic_links_prefetch(WorkingGroupTopic))
             .order_by("path")
@@ -331,7 +348,7 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
             for project in (
                 ProjectPage.objects.descendant_of(self)
                 .live()
-                .public()
+                .exclude(self.private_q)
                 .filter(status=ProjectStatus.ONGOING)
                 .defer_streamfields()
                 .order_by(*project_ordering())
@@ -340,7 +357,7 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
             for achievement in (
                 AchievementPage.objects.descendant_of(self)
                 .live()
-                .public()
+                .exclude(self.private_q)
                 .defer_streamfields()
                 .order_by(*achievement_ordering())
             ):
@@ -354,7 +371,7 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
         """Meetings of every live group of this index (this language), oldest first."""
         return (
             Meeting.objects.filter(
-                page__in=WorkingGroupPage.objects.child_of(self).live().public().values("pk"),
+                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.private_q).values("pk"),
             )
             .select_related("page")
             .order_by("starts_at")
@@ -383,7 +400,7 @@ class WorkingGroupIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(request, self, self.meetings())
 
 
-class WorkingGroupPage(RoutablePageMixin, BasePage):
+class WorkingGroupPage(PublicListingsMixin, RoutablePageMixin, BasePage):
     """One working group. A group and its translations are one group."""
 
     summary = RichTextField(
@@ -451,8 +468,13 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("working groups")
 
     @cached_property
+    def topic_link_list(self):
+        """The topic links with their topics, in one query (in memory on a preview)."""
+        return list(self.topic_links.select_related("topic"))
+
+    @property
     def topics(self):
-        return [link.topic for link in self.topic_links.select_related("topic")]
+        return [link.topic for link in self.topic_link_list]
 
     @cached_property
     def leaders(self):
@@ -468,13 +490,19 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
         return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
 
     def projects(self):
-        return ProjectPage.objects.child_of(self).live().public().defer_streamfields().order_by(*project_ordering())
+        return (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .exclude(self.private_q)
+            .defer_streamfields()
+            .order_by(*project_ordering())
+        )
 
     def achievements(self):
         return (
             AchievementPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(self.private_q)
             .defer_streamfields()
             .order_by(*achievement_ordering())
         )
@@ -483,7 +511,7 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
         return (
             WorkingGroupPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .public()
+            .exclude(self.private_q)
             .defer_streamfields()
             .only("id", "title", "url_path", "path", "depth", "introduction", "locale_id")
             .order_by("path")
@@ -515,7 +543,7 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
         return calendar_response(request, self, self.meetings.select_related("page").order_by("starts_at"))
 
 
-class GroupChildPage(BasePage):
+class GroupChildPage(PublicListingsMixin, BasePage):
     """What projects and achievements share: a body, topics, a group as parent."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
@@ -532,8 +560,13 @@ class GroupChildPage(BasePage):
         return self.get_parent()
 
     @cached_property
+    def topic_link_list(self):
+        """The topic links with their topics, in one query (in memory on a preview)."""
+        return list(self.topic_links.select_related("topic"))
+
+    @property
     def topics(self):
-        return [link.topic for link in self.topic_links.select_related("topic")]
+        return [link.topic for link in self.topic_link_list]
 
     def related_pages(self):
         return []
@@ -601,7 +634,7 @@ class ProjectPage(GroupChildPage):
         return (
             ProjectPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .public()
+            .exclude(self.private_q)
             .defer_streamfields()
             .order_by(*project_ordering())[:5]
         )
@@ -660,7 +693,7 @@ class AchievementPage(GroupChildPage):
         return (
             AchievementPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .public()
+            .exclude(self.private_q)
             .defer_streamfields()
             .order_by(*achievement_ordering())[:5]
         )

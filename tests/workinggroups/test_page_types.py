@@ -182,3 +182,21 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         errors = response.context["form"].formsets["meetings"].forms[0].errors
         self.assertIn("city", errors)
         self.assertIn("ends_at", errors)
+
+
+class TopicAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        french, _ = Locale.objects.get_or_create(language_code="fr")
+        Topic.objects.create(name="Détention à des fins d'immigration", locale=french)
+        cls.user = User.objects.create_superuser(email="staff@example.org", password="pw")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_topics_are_listed_filtered_and_chosen_in_the_admin(self):
+        listing = self.client.get("/admin/snippets/workinggroups/topic/")
+        self.assertContains(listing, "Détention à des fins d&#x27;immigration")
+        self.assertEqual(self.client.get("/admin/snippets/workinggroups/topic/?locale=fr").status_code, 200)
+        chooser = self.client.get("/admin/snippets/choose/workinggroups/topic/")
+        self.assertIn("Détention à des fins d&#x27;immigration", chooser.json()["html"])

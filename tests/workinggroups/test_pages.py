@@ -170,3 +170,9 @@ def test_english_group_page_reads_in_english(client, group, locales):
         assert text in html, text
     for text in ("Protection au Canada", "Expulsion", "Coprésident", "Enjeux abordés"):
         assert text not in html, text
+
+
+def test_search_finds_a_group_by_its_topic(group):
+    results = WorkingGroupPage.objects.live().filter(locale=group.locale).search("Expulsion")
+    assert [page.pk for page in results] == [group.pk]
+    assert list(WorkingGroupPage.objects.live().search("Introuvable")) == []
