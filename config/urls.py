@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from members import views as members_views
 
 # --- members: every sign-in goes through allauth (verification, rate limits, second factor) ---
 admin.site.login = secure_admin_login(admin.site.login)
@@ -30,6 +31,7 @@ urlpatterns = [
 
 # Everything a visitor reads lives under /fr/ or /en/.
 urlpatterns += i18n_patterns(
+    path("accounts/signup/", members_views.SignupView.as_view(), name="account_signup"),  # members: 400 on errors
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),  # members area
     path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth

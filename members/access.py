@@ -114,7 +114,8 @@ def can_manage_group(user, group):
         return False
     if is_members_staff(user):
         return True
-    return GroupMembership.objects.filter(
+    # A co-chair whose own approval lapsed no longer runs the group.
+    return is_approved_member(user) and GroupMembership.objects.filter(
         user=user,
         group=group,
         status=GroupMembership.Status.ACTIVE,

@@ -7,6 +7,7 @@ only; a bad id, a request already decided or a visitor without the right gets a
 
 import csv
 
+from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
 
 from django.contrib import messages
@@ -34,6 +35,7 @@ from .access import (
     get_profile,
     has_verified_email,
     is_approved_member,
+    is_members_staff,
     managed_groups_filter,
     reviewable_profiles,
 )
@@ -122,10 +124,23 @@ class DashboardView(MemberAreaMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         approved = is_approved_member(user)
-        context.update({"approved": approved, "profile": get_profile(user)})
+        context.update({"approved": approved, "profile": get_profile(user), "members_staff": is_members_staff(user)})
         if not approved:
             context.update(not_approved_context(user))
         context["people_to_review"] = list(reviewable_profiles(user))
+        context["pending_requests"] = []
+        if approved or is_members_staff(user):
+            context["pending_requests"] = list(
+                GroupMembership.objects.filter(status=GroupMembership.Status.PENDING)
+                .filter(managed_groups_filter(user))
+                .exclude(user=user)
+                .select_related("user", "group", "user__member_profile__organisation")
+                .distinct()
+                .order_by("requested_at")
+            )
+            request_groups = localized_groups({row.group for row in context["pending_requests"]})
+            for row in context["pending_requests"]:
+                row.group_page = request_groups[row.group_id]
         if not approved:
             return context
 
@@ -163,17 +178,6 @@ class DashboardView(MemberAreaMixin, TemplateView):
             }
             for group in joinable
         ]
-        context["pending_requests"] = list(
-            GroupMembership.objects.filter(status=GroupMembership.Status.PENDING)
-            .filter(managed_groups_filter(user))
-            .exclude(user=user)
-            .select_related("user", "group", "user__member_profile__organisation")
-            .distinct()
-            .order_by("requested_at")
-        )
-        request_groups = localized_groups({row.group for row in context["pending_requests"]})
-        for row in context["pending_requests"]:
-            row.group_page = request_groups[row.group_id]
         return context
 
 
@@ -264,6 +268,8 @@ class RosterView(GroupActionMixin, TemplateView):
     """The group's roster and pending requests, for its co-chairs and staff only. Never public, never in an API."""
 
     template_name = "members/roster.html"
+    # Staff are not members themselves: the right is checked by can_manage_group.
+    require_approved = False
 
     def get(self, request, *args, **kwargs):
         if not can_manage_group(request.user, self.group):
@@ -325,6 +331,7 @@ class DecideRequestView(MemberAreaMixin, View):
 
     http_method_names = ["post"]
     accept = True
+    require_approved = False  # can_manage_group decides
 
     def post(self, request, *args, **kwargs):
         membership = GroupMembership.objects.select_related("group", "user").filter(pk=kwargs["pk"]).first()
@@ -406,6 +413,16 @@ class DeleteAccountView(MemberAreaMixin, FormView):
         user.delete()
         messages.success(self.request, _("Your account has been deleted."))
         return redirect("/")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class SignupView(allauth_views.SignupView):
+    """allauth's sign-up, answering 400 (not 200) when the form comes back with errors,
+    e.g. an organisation id that is not in the list."""
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
