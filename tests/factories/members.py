@@ -72,7 +72,9 @@ def make_groups(site_tree, *specs):
     english = Locale.objects.get(language_code="en")
     index = WorkingGroupIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=WorkingGroupIndexPage(title="Les groupes de travail", slug="groupes-de-travail"))
+        index = home.add_child(
+            instance=WorkingGroupIndexPage(title="Les groupes de travail", slug="groupes-de-travail")
+        )
         index.save_revision().publish()
     groups = []
     for slug, title, policy in specs:

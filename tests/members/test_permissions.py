@@ -13,7 +13,17 @@ from tests.factories.members import add_membership
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["anonymous", "unverified", "pending", "approved", "other_co_chair", "other_org_admin", "co_chair", "org_admin", "staff"]
+PERSONAS = [
+    "anonymous",
+    "unverified",
+    "pending",
+    "approved",
+    "other_co_chair",
+    "other_org_admin",
+    "co_chair",
+    "org_admin",
+    "staff",
+]
 
 LOGIN = "login"
 OK = 200
@@ -122,4 +132,3 @@ def test_staff_without_rights_is_not_members_staff(people, targets):
     client.force_login(editor)
     response, _ = call(client, "roster", targets)
     assert response.status_code == 403
-
