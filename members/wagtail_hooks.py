@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -62,13 +62,15 @@ class MemberProfileViewSet(ModelViewSet):
     search_backend_name = None
     list_export = ["user", "user.email", "organisation_name", "status", "created_at", "reviewed_at"]
     export_filename = "people"
-    form_class = MemberProfileForm
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("organisation_not_listed"),
-        FieldPanel("status"),
-        FieldPanel("rejection_reason"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("organisation_not_listed"),
+            FieldPanel("status"),
+            FieldPanel("rejection_reason"),
+        ],
+        base_form_class=MemberProfileForm,
+    )
 
     def get_queryset(self, request):
         return MemberProfile.objects.select_related("user", "organisation")
@@ -121,7 +123,6 @@ class GroupMembershipViewSet(ModelViewSet):
     menu_label = _("Group memberships")
     url_prefix = "members/memberships"
     copy_view_enabled = False
-    form_class = GroupMembershipForm
     list_display = [
         Column("user", label=_("Person"), accessor="user"),
         Column("group", label=_("Working group"), accessor="group.title"),
@@ -134,13 +135,10 @@ class GroupMembershipViewSet(ModelViewSet):
     search_backend_name = None
     list_export = ["user", "user.email", "group.title", "role", "status", "joined_at"]
     export_filename = "group-memberships"
-    panels = [
-        FieldPanel("user"),
-        FieldPanel("group"),
-        FieldPanel("role"),
-        FieldPanel("status"),
-        FieldPanel("joined_at"),
-    ]
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("group"), FieldPanel("role"), FieldPanel("status"), FieldPanel("joined_at")],
+        base_form_class=GroupMembershipForm,
+    )
 
     def get_queryset(self, request):
         return GroupMembership.objects.select_related("user", "group")
@@ -158,13 +156,12 @@ class GroupSettingsViewSet(ModelViewSet):
     menu_label = _("Join policies")
     url_prefix = "members/join-policies"
     copy_view_enabled = False
-    form_class = GroupSettingsForm
     list_display = [
         Column("group", label=_("Working group"), accessor="group.title"),
         Column("join_policy", label=_("Join policy"), accessor="get_join_policy_display"),
     ]
     list_filter = ["join_policy"]
-    panels = [FieldPanel("group"), FieldPanel("join_policy")]
+    edit_handler = ObjectList([FieldPanel("group"), FieldPanel("join_policy")], base_form_class=GroupSettingsForm)
 
     def get_queryset(self, request):
         return GroupSettings.objects.select_related("group")
