@@ -115,12 +115,15 @@ def can_manage_group(user, group):
     if is_members_staff(user):
         return True
     # A co-chair whose own approval lapsed no longer runs the group.
-    return is_approved_member(user) and GroupMembership.objects.filter(
-        user=user,
-        group=group,
-        status=GroupMembership.Status.ACTIVE,
-        role__in=GroupMembership.MANAGING_ROLES,
-    ).exists()
+    return (
+        is_approved_member(user)
+        and GroupMembership.objects.filter(
+            user=user,
+            group=group,
+            status=GroupMembership.Status.ACTIVE,
+            role__in=GroupMembership.MANAGING_ROLES,
+        ).exists()
+    )
 
 
 def managed_groups_filter(user):

@@ -1,6 +1,7 @@
 """Every way to sign in goes through allauth: verification, rate limits, second factor, safe redirects."""
 
 import pytest
+
 from django.core import mail
 from django.test import Client, override_settings
 

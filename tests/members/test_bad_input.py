@@ -1,6 +1,7 @@
 """Bad input gets a 4xx with a message in the visitor's language, never a 500, and changes nothing."""
 
 import pytest
+
 from django.test import Client
 
 from members.models import GroupMembership, MemberProfile, User

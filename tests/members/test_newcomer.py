@@ -5,6 +5,7 @@ co-chair → leave."""
 import re
 
 import pytest
+
 from django.core import mail
 from django.test import Client
 

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+
 from django.core import mail
 from django.template import Context, Template
 from django.test import Client, RequestFactory
@@ -28,7 +29,8 @@ def test_allauth_pages_use_the_site_look(client, site_tree, path, lang, heading)
 
 def test_signup_form_labels_every_field(client, site_tree):
     html = client.get("/fr/accounts/signup/").content.decode()
-    for field in ["id_first_name", "id_last_name", "id_preferred_language", "id_organisation", "id_organisation_not_listed"]:
+    fields = ["first_name", "last_name", "preferred_language", "organisation", "organisation_not_listed"]
+    for field in (f"id_{name}" for name in fields):
         assert f'for="{field}"' in html
     assert "Mon organisme n&#x27;est pas encore dans la liste" in html
 
@@ -61,7 +63,9 @@ def test_dashboard_calls_the_group_meetings_when_the_group_has_them(people, grou
 def test_org_admin_sees_pending_people_of_their_organisation_only(people):
     from tests.factories.members import make_person as person
 
-    outsider = person(status=MemberProfile.Status.PENDING, organisation=people["other_organisation"], first_name="Xavier")
+    outsider = person(
+        status=MemberProfile.Status.PENDING, organisation=people["other_organisation"], first_name="Xavier"
+    )
     client = Client()
     client.force_login(people["org_admin"])
     html = client.get("/fr/members/").content.decode()
@@ -116,7 +120,12 @@ def test_staff_approve_from_the_wagtail_admin(people, django_capture_on_commit_c
     profile = people["pending"].member_profile
     edit_url = f"/admin/members/people/edit/{profile.pk}/"
     assert client.get(edit_url).status_code == 200
-    data = {"organisation": profile.organisation_id, "organisation_not_listed": "", "status": "rejected", "rejection_reason": ""}
+    data = {
+        "organisation": profile.organisation_id,
+        "organisation_not_listed": "",
+        "status": "rejected",
+        "rejection_reason": "",
+    }
     assert client.post(edit_url, data).status_code == 200  # a rejection needs its reason
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -137,7 +146,7 @@ def test_admin_screens_answer(people, groups):
         "/admin/members/memberships/",
         "/admin/members/memberships/new/",
         "/admin/members/join-policies/",
-        "/admin/members/people/?organisation=%d" % people["organisation"].pk,
+        f"/admin/members/people/?organisation={people['organisation'].pk}",
     ]:
         assert client.get(path).status_code == 200, path
 
@@ -156,3 +165,18 @@ def test_admin_membership_for_a_translation_is_stored_on_the_source(people, grou
 
 def test_make_person_helper_is_consistent():
     assert is_approved_member(make_person())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_account_pages_render_in_both_languages(people, lang):
+    client = Client()
+    client.force_login(people["approved"])
+    for name in ["accounts/email/", "accounts/password/change/", "accounts/2fa/", "members/profile/", "members/"]:
+        response = client.get(f"/{lang}/{name}")
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        assert f'<html lang="{lang}">' in html
+        assert 'class="account-nav"' in html, name
+    anonymous = Client()
+    for name in ["accounts/login/", "accounts/signup/", "accounts/password/reset/", "accounts/confirm-email/"]:
+        assert anonymous.get(f"/{lang}/{name}").status_code == 200, name

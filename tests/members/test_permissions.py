@@ -5,6 +5,7 @@ visitor does not change what the next one meets.
 """
 
 import pytest
+
 from django.db import transaction
 from django.test import Client
 

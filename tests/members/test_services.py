@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+
 from django.core import mail
 from django.db import IntegrityError
 
