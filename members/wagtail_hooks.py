@@ -1,6 +1,7 @@
 """Staff side in the Wagtail admin: people waiting for approval, organisations, group memberships, join policies."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -112,6 +113,8 @@ class GroupMembershipForm(WagtailAdminModelForm):
             duplicates = GroupMembership.objects.filter(user=user, group=group).exclude(pk=self.instance.pk)
             if duplicates.exists():
                 raise ValidationError(_("This person already has a membership in this group: edit it instead."))
+        if cleaned_data.get("status") == GroupMembership.Status.ACTIVE and not cleaned_data.get("joined_at"):
+            cleaned_data["joined_at"] = timezone.now()
         return cleaned_data
 
 

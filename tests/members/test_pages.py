@@ -160,7 +160,9 @@ def test_admin_membership_for_a_translation_is_stored_on_the_source(people, grou
         {"user": people["pending"].pk, "group": english.pk, "role": "co_chair", "status": "active", "joined_at": ""},
     )
     assert response.status_code == 302
-    assert GroupMembership.objects.get(user=people["pending"]).group_id == groups["open"].pk
+    membership = GroupMembership.objects.get(user=people["pending"])
+    assert membership.group_id == groups["open"].pk
+    assert membership.joined_at is not None
 
 
 def test_make_person_helper_is_consistent():
