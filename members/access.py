@@ -101,11 +101,6 @@ def canonical_group(page):
     return source or page
 
 
-def localized_group(group):
-    """The group's page in the active language when it exists (for titles and links)."""
-    return group.localized
-
-
 def can_manage_group(user, group):
     """Co-chairs and staff of the group, and members-area staff, see its roster and decide requests."""
     from .models import GroupMembership

@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -32,6 +33,7 @@ from . import services
 from .access import (
     can_manage_group,
     can_review_profile,
+    canonical_group,
     get_profile,
     has_verified_email,
     is_approved_member,
@@ -204,8 +206,6 @@ class GroupActionMixin(MemberAreaMixin):
     """Resolves ``group_id`` (a working group page in any language) or answers 404 with a message."""
 
     def get_group(self):
-        from .access import canonical_group
-
         group = WorkingGroupPage.objects.live().filter(pk=self.kwargs["group_id"]).first()
         return canonical_group(group) if group else None
 
@@ -218,8 +218,6 @@ class GroupActionMixin(MemberAreaMixin):
 
     def redirect_back(self):
         """Back to where the button was (the group page or the dashboard), when that is on this site."""
-        from django.utils.http import url_has_allowed_host_and_scheme
-
         next_url = self.request.POST.get("next", "")
         if next_url and url_has_allowed_host_and_scheme(
             next_url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
