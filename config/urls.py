@@ -1,13 +1,22 @@
+from allauth.account.decorators import secure_admin_login
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from members import views as members_views
+
+# --- members: every sign-in goes through allauth (verification, rate limits, second factor) ---
+admin.site.login = secure_admin_login(admin.site.login)
+to_allauth_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+# --- end members ---
 
 # A database outage raised outside a view still gets the friendly 503 page (issue 10).
 handler500 = "core.views.server_error"
@@ -17,6 +26,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.RobotsView.as_view(), name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("admin/login/", to_allauth_login),  # members: Wagtail's admin sign-in → allauth
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -24,7 +34,10 @@ urlpatterns = [
 
 # Everything a visitor reads lives under /fr/ or /en/.
 urlpatterns += i18n_patterns(
+    path("accounts/signup/", members_views.SignupView.as_view(), name="account_signup"),  # members: 400 on errors
     path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),  # members area
+    path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth
     path("search/", include("search.urls")),
     # Wagtail's page serving comes last: it catches everything else.
     path("", include(wagtail_urls)),

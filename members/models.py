@@ -51,3 +51,205 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class MemberOrganisation(models.Model):
+    """An organisation that is a member of the coalition; people represent it."""
+
+    class Province(models.TextChoices):
+        AB = "AB", _("Alberta")
+        BC = "BC", _("British Columbia")
+        MB = "MB", _("Manitoba")
+        NB = "NB", _("New Brunswick")
+        NL = "NL", _("Newfoundland and Labrador")
+        NS = "NS", _("Nova Scotia")
+        NT = "NT", _("Northwest Territories")
+        NU = "NU", _("Nunavut")
+        ON = "ON", _("Ontario")
+        PE = "PE", _("Prince Edward Island")
+        QC = "QC", _("Quebec")
+        SK = "SK", _("Saskatchewan")
+        YT = "YT", _("Yukon")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        LAPSED = "lapsed", _("Lapsed")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    province = models.CharField(_("province or territory"), max_length=2, choices=Province.choices)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(_("membership status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    administrators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("administrators"),
+        related_name="administered_organisations",
+        blank=True,
+        help_text=_("People who approve or reject the accounts of people claiming to represent this organisation."),
+    )
+
+    class Meta:
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+
+class MemberProfile(models.Model):
+    """What the coalition knows about a person: the organisation they represent and their approval."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="member_profile"
+    )
+    organisation = models.ForeignKey(
+        MemberOrganisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+    )
+    organisation_not_listed = models.CharField(
+        _("organisation not listed"),
+        max_length=255,
+        blank=True,
+        help_text=_("The name the person gave when their organisation was not in the list yet."),
+    )
+    status = models.CharField(_("approval status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def organisation_name(self):
+        if self.organisation_id:
+            return self.organisation.name
+        return self.organisation_not_listed
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+
+class GroupSettings(models.Model):
+    """Members-side settings of a working group, kept here so the group page model stays the other app's.
+
+    Keyed by the group's page in the default locale, like ``GroupMembership``.
+    """
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Open to members (joined at once)")
+        ON_REQUEST = "on_request", _("On request (a co-chair or staff accepts)")
+
+    group = models.OneToOneField(
+        "workinggroups.WorkingGroupPage",
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="member_settings",
+    )
+    join_policy = models.CharField(_("join policy"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+
+    class Meta:
+        verbose_name = _("working group join policy")
+        verbose_name_plural = _("working group join policies")
+
+    def __str__(self):
+        return f"{self.group.title}: {self.get_join_policy_display()}"
+
+
+class GroupMembership(models.Model):
+    """A person in a working group. A group and its translation are one group: ``group`` is always
+    the page in the default locale (see ``members.access.canonical_group``)."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        CO_CHAIR = "co_chair", _("Co-chair")
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        EXECUTIVE_REPRESENTATIVE = "executive_representative", _("Executive representative")
+        STAFF = "staff", _("Staff")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Request pending")
+        ACTIVE = "active", _("Active")
+        DECLINED = "declined", _("Declined")
+        LEFT = "left", _("Left")
+
+    # Roles that run the group: they see the roster and accept or decline requests.
+    MANAGING_ROLES = (Role.CO_CHAIR, Role.STAFF)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="group_memberships"
+    )
+    group = models.ForeignKey(
+        "workinggroups.WorkingGroupPage",
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    joined_at = models.DateTimeField(_("member since"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("group membership")
+        verbose_name_plural = _("group memberships")
+        ordering = ["group__title", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "group"], name="members_unique_membership_per_group"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.group.title} ({self.get_role_display()})"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_manager(self):
+        return self.is_active and self.role in self.MANAGING_ROLES

@@ -23,3 +23,5 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default="/tmp/coalition-test-media"))  # noq
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_ACCOUNTS_ALLOWED = True
+# Admin tests of other areas sign in without a second factor; tests/members/test_accounts.py turns it on.
+ADMIN_MFA_REQUIRED = False

@@ -1,0 +1,142 @@
+"""What changes a membership: approval, joining, leaving, deciding requests.
+
+Views and the Wagtail admin call these, so the rules (the Members group, the
+emails, the race on joining) live in one place.
+"""
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .access import canonical_group, sync_members_group
+from .emails import absolute_url, members_staff, send_to_user
+from .models import GroupMembership, GroupSettings, MemberProfile
+
+
+def create_profile(user, *, organisation=None, organisation_not_listed=""):
+    profile, _ = MemberProfile.objects.get_or_create(
+        user=user,
+        defaults={"organisation": organisation, "organisation_not_listed": organisation_not_listed},
+    )
+    if organisation is None and organisation_not_listed:
+        # Staff add the organisation to the list, then approve the person.
+        for staff in members_staff():
+            send_to_user(
+                staff,
+                "organisation_not_listed",
+                {"profile": profile, "admin_url": absolute_url(reverse("wagtailadmin_home"))},
+            )
+    elif organisation is not None:
+        for administrator in organisation.administrators.filter(is_active=True):
+            send_to_user(administrator, "pending_review", {"profile": profile})
+    return profile
+
+
+@transaction.atomic
+def approve(profile, by):
+    profile.status = MemberProfile.Status.APPROVED
+    profile.reviewed_by = by
+    profile.reviewed_at = timezone.now()
+    profile.rejection_reason = ""
+    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
+    sync_members_group(profile.user)
+    transaction.on_commit(lambda: send_to_user(profile.user, "approved", {"profile": profile}))
+
+
+@transaction.atomic
+def reject(profile, by, reason):
+    profile.status = MemberProfile.Status.REJECTED
+    profile.reviewed_by = by
+    profile.reviewed_at = timezone.now()
+    profile.rejection_reason = reason
+    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
+    sync_members_group(profile.user)
+    transaction.on_commit(lambda: send_to_user(profile.user, "rejected", {"profile": profile}))
+
+
+def sync_organisation_members(organisation):
+    """After an organisation lapses (or comes back), match its people's Members group."""
+    for profile in organisation.profiles.select_related("user", "organisation"):
+        sync_members_group(profile.user)
+
+
+def join_policy(group):
+    settings_row = GroupSettings.objects.filter(group=canonical_group(group)).first()
+    return settings_row.join_policy if settings_row else GroupSettings.JoinPolicy.OPEN
+
+
+def join(user, group):
+    """Join an open group, or ask to join an on-request one. Returns the membership.
+
+    Double clicks and concurrent requests meet the unique constraint: the loser of
+    the race reads the row the winner wrote instead of failing.
+    """
+    group = canonical_group(group)
+    now = timezone.now()
+    opened = join_policy(group) == GroupSettings.JoinPolicy.OPEN
+    status = GroupMembership.Status.ACTIVE if opened else GroupMembership.Status.PENDING
+    defaults = {"status": status, "joined_at": now if opened else None}
+    try:
+        with transaction.atomic():
+            membership, created = GroupMembership.objects.get_or_create(user=user, group=group, defaults=defaults)
+    except IntegrityError:
+        membership, created = GroupMembership.objects.get(user=user, group=group), False
+    if not created and membership.status in (GroupMembership.Status.LEFT, GroupMembership.Status.DECLINED):
+        # Coming back: the same row, reopened (only one of two racing requests changes it).
+        updated = GroupMembership.objects.filter(pk=membership.pk, status=membership.status).update(
+            status=status,
+            role=GroupMembership.Role.MEMBER,
+            requested_at=now,
+            ended_at=None,
+            decided_by=None,
+            **({"joined_at": now} if opened else {"joined_at": None}),
+        )
+        membership.refresh_from_db()
+        created = bool(updated)
+    if created and membership.is_pending:
+        for manager in group_managers(group):
+            send_to_user(manager, "join_request", {"membership": membership, "group": group})
+    return membership
+
+
+def group_managers(group):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            group_memberships__group=group,
+            group_memberships__status=GroupMembership.Status.ACTIVE,
+            group_memberships__role__in=GroupMembership.MANAGING_ROLES,
+        )
+        .distinct()
+    )
+
+
+def leave(membership):
+    """Leave a group, or withdraw a pending request."""
+    GroupMembership.objects.filter(
+        pk=membership.pk, status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.PENDING]
+    ).update(status=GroupMembership.Status.LEFT, ended_at=timezone.now())
+    membership.refresh_from_db()
+
+
+def decide(membership, by, *, accept):
+    """Accept or decline a pending request; a request already decided is left as it is."""
+    now = timezone.now()
+    if accept:
+        changes = {"status": GroupMembership.Status.ACTIVE, "joined_at": now}
+    else:
+        changes = {"status": GroupMembership.Status.DECLINED, "ended_at": now}
+    updated = GroupMembership.objects.filter(pk=membership.pk, status=GroupMembership.Status.PENDING).update(
+        decided_by=by, **changes
+    )
+    membership.refresh_from_db()
+    if updated:
+        send_to_user(
+            membership.user,
+            "request_accepted" if accept else "request_declined",
+            {"membership": membership, "group": membership.group},
+        )
+    return bool(updated)

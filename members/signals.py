@@ -1,0 +1,31 @@
+"""Keep the Members group in step with profiles and organisations, however they are saved."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .access import sync_members_group
+from .models import MemberOrganisation, MemberProfile
+
+
+@receiver(post_save, sender=MemberProfile, dispatch_uid="members_profile_saved")
+def profile_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_members_group(instance.user)
+
+
+@receiver(post_delete, sender=MemberProfile, dispatch_uid="members_profile_deleted")
+def profile_deleted(sender, instance, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    # The user may be going too (account deletion); only sync one that stays.
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        sync_members_group(user)
+
+
+@receiver(post_save, sender=MemberOrganisation, dispatch_uid="members_organisation_saved")
+def organisation_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        from .services import sync_organisation_members
+
+        sync_organisation_members(instance)

@@ -1,0 +1,41 @@
+from django import template
+
+from members.access import can_manage_group, canonical_group, is_approved_member
+from members.models import GroupMembership, GroupSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("members/includes/membership_panel.html", takes_context=True)
+def group_membership_panel(context, page):
+    """Join / leave / request button, or the visitor's status, for a working group page.
+
+    Usage: ``{% load members_tags %}{% group_membership_panel page %}`` (in the group
+    template's ``group_join`` block). Works on the page in either language.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    panel = {"request": request, "page": page, "user": user, "state": "anonymous"}
+    if user is None or not user.is_authenticated:
+        return panel
+    if not is_approved_member(user):
+        panel["state"] = "not_approved"
+        return panel
+    group = canonical_group(page)
+    membership = GroupMembership.objects.filter(user=user, group=group).first()
+    settings_row = GroupSettings.objects.filter(group=group).first()
+    panel.update(
+        {
+            "group": group,
+            "membership": membership,
+            "on_request": bool(settings_row and settings_row.join_policy == GroupSettings.JoinPolicy.ON_REQUEST),
+            "manages": can_manage_group(user, group),
+        }
+    )
+    if membership and membership.is_active:
+        panel["state"] = "member"
+    elif membership and membership.is_pending:
+        panel["state"] = "pending"
+    else:
+        panel["state"] = "can_join"
+    return panel

@@ -1,0 +1,182 @@
+"""Staff side in the Wagtail admin: people waiting for approval, organisations, group memberships, join policies."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import services
+from .access import canonical_group
+from .models import GroupMembership, GroupSettings, MemberOrganisation, MemberProfile
+
+
+class MemberProfileForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("status") == MemberProfile.Status.REJECTED
+            and not cleaned_data.get("rejection_reason", "").strip()
+        ):
+            self.add_error("rejection_reason", _("Give the reason: it is sent to the person."))
+        return cleaned_data
+
+
+class MemberProfileEditView(EditView):
+    """Changing the status here is approving or rejecting: the Members group and the email follow."""
+
+    def save_instance(self):
+        previous = MemberProfile.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        instance = super().save_instance()
+        if instance.status != previous:
+            if instance.status == MemberProfile.Status.APPROVED:
+                services.approve(instance, self.request.user)
+            elif instance.status == MemberProfile.Status.REJECTED:
+                services.reject(instance, self.request.user, instance.rejection_reason)
+        return instance
+
+
+class MemberProfileViewSet(ModelViewSet):
+    model = MemberProfile
+    icon = "user"
+    menu_label = _("People")
+    url_prefix = "members/people"
+    edit_view_class = MemberProfileEditView
+    add_view_enabled = False  # profiles come with sign-up
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        Column("user", label=_("Person"), accessor="user"),
+        Column("email", label=_("Email"), accessor="user.email"),
+        Column("organisation_name", label=_("Organisation")),
+        Column("status", label=_("Approval status"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Signed up")),
+    ]
+    list_filter = ["status", "organisation"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation_not_listed"]
+    search_backend_name = None
+    list_export = ["user", "user.email", "organisation_name", "status", "created_at", "reviewed_at"]
+    export_filename = "people"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("organisation_not_listed"),
+            FieldPanel("status"),
+            FieldPanel("rejection_reason"),
+        ],
+        base_form_class=MemberProfileForm,
+    )
+
+    def get_queryset(self, request):
+        return MemberProfile.objects.select_related("user", "organisation")
+
+
+class MemberOrganisationViewSet(ModelViewSet):
+    model = MemberOrganisation
+    icon = "group"
+    menu_label = _("Organisations")
+    url_prefix = "members/organisations"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "province", "status", "member_since"]
+    list_filter = ["status", "province"]
+    search_fields = ["name"]
+    search_backend_name = None
+    list_export = ["name", "province", "website", "status", "member_since"]
+    export_filename = "member-organisations"
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("province"),
+        FieldPanel("website"),
+        FieldPanel("status"),
+        FieldPanel("member_since"),
+        FieldPanel("administrators"),
+    ]
+
+
+class GroupMembershipForm(WagtailAdminModelForm):
+    def clean_group(self):
+        # A translation chosen here stands for its group: store the default-locale page.
+        group = self.cleaned_data.get("group")
+        return canonical_group(group) if group else group
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user, group = cleaned_data.get("user"), cleaned_data.get("group")
+        if user and group:
+            duplicates = GroupMembership.objects.filter(user=user, group=group).exclude(pk=self.instance.pk)
+            if duplicates.exists():
+                raise ValidationError(_("This person already has a membership in this group: edit it instead."))
+        if cleaned_data.get("status") == GroupMembership.Status.ACTIVE and not cleaned_data.get("joined_at"):
+            cleaned_data["joined_at"] = timezone.now()
+        return cleaned_data
+
+
+class GroupMembershipViewSet(ModelViewSet):
+    """Staff assign co-chairs and other roles here; members join from the site."""
+
+    model = GroupMembership
+    icon = "group"
+    menu_label = _("Group memberships")
+    url_prefix = "members/memberships"
+    copy_view_enabled = False
+    list_display = [
+        Column("user", label=_("Person"), accessor="user"),
+        Column("group", label=_("Working group"), accessor="group.title"),
+        Column("role", label=_("Role"), accessor="get_role_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("joined_at", label=_("Member since")),
+    ]
+    list_filter = ["group", "role", "status"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    search_backend_name = None
+    list_export = ["user", "user.email", "group.title", "role", "status", "joined_at"]
+    export_filename = "group-memberships"
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("group"), FieldPanel("role"), FieldPanel("status"), FieldPanel("joined_at")],
+        base_form_class=GroupMembershipForm,
+    )
+
+    def get_queryset(self, request):
+        return GroupMembership.objects.select_related("user", "group")
+
+
+class GroupSettingsForm(WagtailAdminModelForm):
+    def clean_group(self):
+        group = self.cleaned_data.get("group")
+        return canonical_group(group) if group else group
+
+
+class GroupSettingsViewSet(ModelViewSet):
+    model = GroupSettings
+    icon = "cog"
+    menu_label = _("Join policies")
+    url_prefix = "members/join-policies"
+    copy_view_enabled = False
+    list_display = [
+        Column("group", label=_("Working group"), accessor="group.title"),
+        Column("join_policy", label=_("Join policy"), accessor="get_join_policy_display"),
+    ]
+    list_filter = ["join_policy"]
+    edit_handler = ObjectList([FieldPanel("group"), FieldPanel("join_policy")], base_form_class=GroupSettingsForm)
+
+    def get_queryset(self, request):
+        return GroupSettings.objects.select_related("group")
+
+
+class MembersViewSetGroup(ViewSetGroup):
+    menu_label = _("Members")
+    menu_icon = "group"
+    menu_order = 250
+    items = (MemberProfileViewSet, MemberOrganisationViewSet, GroupMembershipViewSet, GroupSettingsViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_members_viewsets():
+    return MembersViewSetGroup()

@@ -1,0 +1,107 @@
+"""Demo content loads twice without change; concurrent joins on PostgreSQL give one row."""
+
+import threading
+from io import StringIO
+
+import pytest
+
+from django.core.management import call_command
+from django.db import connection
+
+from members import services
+from members.access import MEMBERS_GROUP_NAME
+from members.models import GroupMembership, GroupSettings, MemberOrganisation, MemberProfile, User
+
+
+def counts():
+    return (
+        MemberOrganisation.objects.count(),
+        MemberProfile.objects.count(),
+        GroupMembership.objects.count(),
+        GroupSettings.objects.count(),
+        User.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_content_is_idempotent_and_consistent(demo_content):
+    first = counts()
+    assert first[0] >= 4
+    call_command("load_demo_content", stdout=StringIO())
+    assert counts() == first
+    approved = User.objects.filter(member_profile__status=MemberProfile.Status.APPROVED)
+    lapsed = approved.filter(member_profile__organisation__status=MemberOrganisation.Status.LAPSED)
+    in_group = User.objects.filter(groups__name=MEMBERS_GROUP_NAME)
+    assert set(in_group) == set(approved) - set(lapsed)
+    assert User.objects.filter(member_profile__status=MemberProfile.Status.PENDING).exists()
+    assert MemberOrganisation.objects.filter(administrators__isnull=False).exists()
+    demo_user = User.objects.get(email="marie.tremblay@example.org")
+    assert demo_user.check_password("coalition-member")
+    assert demo_user.emailaddress_set.filter(verified=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_accounts_refused_when_not_allowed(settings, site_tree):
+    from django.core.management.base import CommandError
+
+    from members import demo
+
+    settings.DEMO_ACCOUNTS_ALLOWED = False
+    demo.load(StringIO(), with_accounts=False)  # organisations only: fine
+    assert MemberOrganisation.objects.exists()
+    with pytest.raises(CommandError):
+        demo.load(StringIO(), with_accounts=True)
+
+
+@pytest.mark.postgres
+def test_concurrent_joins_give_one_row(django_db_setup, django_db_blocker):
+    """Threads with their own connections join at once: one row per person.
+
+    The rows must be committed for the other connections to see them, so this test runs
+    outside pytest-django's transaction and deletes what it made. (A transactional test
+    would flush the database afterwards, taking the migrations' data with it — the root
+    page, the Members group — and break the next run with --reuse-db.)
+    """
+    from wagtail.models import Locale, Page
+
+    from tests.factories.members import make_person
+    from workinggroups.models import WorkingGroupPage
+
+    with django_db_blocker.unblock():
+        root = Page.get_first_root_node()
+        group = root.add_child(
+            instance=WorkingGroupPage(title="Course", slug="course-concurrente", locale=Locale.get_default())
+        )
+        people = [make_person() for _ in range(3)]
+        organisations = {person.member_profile.organisation_id for person in people}
+        try:
+            threads_per_person = 4
+            barrier = threading.Barrier(len(people) * threads_per_person)
+            results, errors = [], []
+
+            def join(user):
+                try:
+                    barrier.wait(timeout=30)
+                    results.append((user.pk, services.join(user, group).pk))
+                except Exception as error:  # noqa: BLE001 - reported by the assertion below
+                    errors.append(error)
+                finally:
+                    connection.close()  # each thread had its own connection
+
+            threads = [
+                threading.Thread(target=join, args=(user,)) for user in people for _ in range(threads_per_person)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+            assert errors == []
+            for user in people:
+                rows = GroupMembership.objects.filter(user=user, group=group)
+                assert rows.count() == 1
+                assert {pk for user_pk, pk in results if user_pk == user.pk} == {rows.get().pk}
+        finally:
+            User.objects.filter(pk__in=[person.pk for person in people]).delete()
+            MemberOrganisation.objects.filter(pk__in=organisations).delete()
+            group.delete()
