@@ -107,7 +107,7 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
             }
         )
         self.assertCanCreate(self.index, WorkingGroupPage, data)
-        group = WorkingGroupPage.objects.get(slug="immigration")
+        group = WorkingGroupPage.objects.get(slug="immigration", alias_of__isnull=True)
         self.assertEqual([link.topic for link in group.topic_links.all()], [self.topic])
         self.assertEqual(group.meetings.get().locale, self.french)
 
@@ -127,7 +127,7 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         # A list would be flattened by nested_form_data; checkboxes post the same name repeatedly.
         data["ways_addressed"] = ["resolution", "legal_action"]
         self.assertCanCreate(self.group, ProjectPage, data)
-        self.assertEqual(ProjectPage.objects.get().ways_addressed, ["resolution", "legal_action"])
+        self.assertEqual(ProjectPage.objects.get(alias_of__isnull=True).ways_addressed, ["resolution", "legal_action"])
 
     def test_staff_create_an_achievement(self):
         data = nested_form_data(
@@ -145,7 +145,7 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         )
         data["impact_areas"] = ["government", "public_awareness"]
         self.assertCanCreate(self.group, AchievementPage, data)
-        self.assertEqual(AchievementPage.objects.get().impact_areas, ["government", "public_awareness"])
+        self.assertEqual(AchievementPage.objects.get(alias_of__isnull=True).impact_areas, ["government", "public_awareness"])
 
     def test_unknown_way_is_refused_with_a_message(self):
         url = f"/admin/pages/add/workinggroups/projectpage/{self.group.pk}/"
