@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
+    path("resources/", include("resources.urls")),
     # Wagtail's page serving comes last: it catches everything else.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

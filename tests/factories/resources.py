@@ -1,0 +1,60 @@
+"""Factories for the resource library: documents with real bytes, resources, the four kinds of visitor."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale
+
+from resources.collections import members_group
+from resources.models import Resource
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename=factory.Sequence(lambda n: f"resource-{n}.pdf"), data=b"%PDF-1.4 test")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A live resource in French (the default language) with a document."""
+
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Ressource {n}")
+    description = "Un outil pratique."
+    locale = factory.LazyFunction(lambda: Locale.objects.get_or_create(language_code="fr")[0])
+    document = factory.SubFactory(DocumentFactory)
+    kind = Resource.Kind.PRACTICAL_TOOL
+    audience = Resource.Audience.PUBLIC
+    live = True
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        # A revision, as the admin would leave, so that publishing and unpublishing work.
+        if create and obj.live and obj.live_revision_id is None:
+            obj.save_revision().publish()
+
+
+def make_user(email, *, member=False, staff=False, superuser=False):
+    User = get_user_model()
+    user = User.objects.create_user(email=email, password="password-for-tests")
+    if member:
+        user.groups.add(members_group())
+    if staff:
+        user.is_staff = True
+        user.save()
+        user.user_permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            *Permission.objects.filter(content_type__app_label="resources", content_type__model="resource"),
+        )
+    if superuser:
+        user.is_staff = user.is_superuser = True
+        user.save()
+    return user
