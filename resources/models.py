@@ -77,6 +77,7 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
         POLICY_BRIEF = "policy_brief", _("Policy brief")
         REPORT = "report", _("Report")
         SUBMISSION = "submission", _("Submission")
+        OPEN_LETTER = "open_letter", _("Open letter")
         TEMPLATE = "template", _("Template")
         GUIDE = "guide", _("Guide")
         OTHER = "other", _("Other")
@@ -109,7 +110,10 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
         max_length=8,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text=_("A translation that shows the original file keeps its language; one with its own file says so."),
+        help_text=_(
+            "Set on the original. A translation that shows the original's file keeps its language; "
+            "one given its own file takes the translation's language."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.PRACTICAL_TOOL)
     audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices, default=Audience.MEMBERS)
@@ -143,7 +147,8 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
         TranslatableField("slug"),
         TranslatableField("description"),
         SynchronizedField("document", overridable=True),
-        SynchronizedField("file_language", overridable=True),
+        # Derived for translations in save(): their own file is in their language.
+        SynchronizedField("file_language", overridable=False),
         SynchronizedField("kind", overridable=False),
         SynchronizedField("audience", overridable=False),
         SynchronizedField("date", overridable=False),
@@ -217,6 +222,7 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        self._derive_file_language()
         previous_document_id = None
         existing = None
         if self.pk is not None and not kwargs.get("force_insert"):
@@ -236,6 +242,22 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
         from .collections import place_documents
 
         place_documents({self.document_id, previous_document_id} - {None})
+
+    def _derive_file_language(self):
+        default = Locale.get_default()
+        if not self.translation_key or self.locale_id == default.pk:
+            return
+        original = (
+            Resource.objects.filter(translation_key=self.translation_key, locale=default)
+            .values("document_id", "file_language")
+            .first()
+        )
+        if original is None:
+            return
+        if self.document_id and self.document_id != original["document_id"]:
+            self.file_language = self.locale.language_code
+        else:
+            self.file_language = original["file_language"]
 
     def copy_for_translation(self, locale, exclude_fields=None):
         translated = super().copy_for_translation(locale, exclude_fields=exclude_fields)
