@@ -1,6 +1,7 @@
 """Admin for the library: resources with the public filters, and downloads per month."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +111,22 @@ def register_downloads_report_menu_item():
     )
 
 
+def _as_plain_response(response):
+    """Wagtail only stops at a hook's answer when it is an ``HttpResponse``, not a streamed one.
+
+    Only staff outside the Members group come here, for files no larger than
+    WAGTAILDOCS_MAX_UPLOAD_SIZE; with X-Accel-Redirect the answer is already plain.
+    """
+    if isinstance(response, HttpResponse):
+        return response
+    plain = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
+    for header, value in response.items():
+        plain[header] = value
+    if hasattr(response, "close"):
+        response.close()
+    return plain
+
+
 @hooks.register("before_serve_document", order=-10)
 def check_resource_document_access(document, request):
     """``/documents/<id>/<filename>`` obeys the library's rule too.
@@ -121,7 +138,7 @@ def check_resource_document_access(document, request):
     if not access.document_is_restricted(document):
         return None
     if access.is_resource_staff(request.user):
-        return serve_document(request, document)
+        return _as_plain_response(serve_document(request, document))
     if access.is_approved_member(request.user):
         return None  # Wagtail's collection check admits the Members group.
     if not request.user.is_authenticated:
