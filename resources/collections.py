@@ -39,7 +39,8 @@ def place_documents(document_ids):
 
     A document used by any members-only resource goes into the members collection;
     one that is only used by public resources leaves it for the root collection.
-    Documents in other collections that staff chose are left alone when public.
+    Documents in other collections that staff chose are left alone when public, and a
+    document no resource uses any more stays where it is (unlinking never publishes it).
     """
     from wagtail.documents import get_document_model
 

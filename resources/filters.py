@@ -5,12 +5,13 @@ a closed list (or bounded text), so unknown ids, text where numbers go, huge
 numbers and markup end as a form error in the visitor's language, never in SQL.
 """
 
+import django_filters
+
 from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
 
@@ -97,15 +98,11 @@ class ResourceFilterBase(django_filters.FilterSet):
         # A French resource shown in the English listing has French topics: match the
         # topic in any language through its translation key.
         key = self._topic_keys.get(value)
-        return queryset.filter(
-            pk__in=ResourceTopic.objects.filter(topic__translation_key=key).values("resource_id")
-        )
+        return queryset.filter(pk__in=ResourceTopic.objects.filter(topic__translation_key=key).values("resource_id"))
 
     def filter_file_language(self, queryset, name, value):
         # The file "exists in" a language when any live version of the resource has a file in it.
-        keys = Resource.objects.filter(live=True, file_language=value, document__isnull=False).values(
-            "translation_key"
-        )
+        keys = Resource.objects.filter(live=True, file_language=value, document__isnull=False).values("translation_key")
         return queryset.filter(translation_key__in=keys)
 
     def filter_year(self, queryset, name, value):

@@ -135,9 +135,7 @@ class ResourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         resource = self.object
-        [resource] = decorate(
-            Resource.objects.filter(pk=resource.pk).for_listing(), self.request.user, self.locale
-        )
+        [resource] = decorate(Resource.objects.filter(pk=resource.pk).for_listing(), self.request.user, self.locale)
         context["resource"] = context["object"] = resource
         context["versions"] = list(
             Resource.objects.live()
@@ -183,8 +181,6 @@ class ResourceDownloadView(View):
         if not access.can_download(request.user, resource):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            return TemplateResponse(
-                request, "resources/download_denied.html", {"resource": resource}, status=403
-            )
+            return TemplateResponse(request, "resources/download_denied.html", {"resource": resource}, status=403)
         resource.record_download()
         return serve_document(request, resource.document)

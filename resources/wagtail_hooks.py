@@ -1,12 +1,13 @@
 """Admin for the library: resources with the public filters, and downloads per month."""
 
+import django_filters
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-import django_filters
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem

@@ -1,6 +1,7 @@
 """Factories for the resource library: documents with real bytes, resources, the four kinds of visitor."""
 
 import factory
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
@@ -92,7 +93,9 @@ def make_working_group(home, french_title, english_title):
     index = WorkingGroupIndexPage.objects.filter(locale=home.locale).first()
     if index is None:
         index = home.add_child(
-            instance=WorkingGroupIndexPage(title="Les groupes de travail", slug="groupes-de-travail", locale=home.locale)
+            instance=WorkingGroupIndexPage(
+                title="Les groupes de travail", slug="groupes-de-travail", locale=home.locale
+            )
         )
         index.save_revision().publish()
         translate_instance(

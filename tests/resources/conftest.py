@@ -27,7 +27,11 @@ def library(site_tree, locales):
     translate_instance(
         private,
         english,
-        {"Rapport des membres": "Members' report", "rapport-des-membres": "members-report", "Un outil pratique.": "A tool."},
+        {
+            "Rapport des membres": "Members' report",
+            "rapport-des-membres": "members-report",
+            "Un outil pratique.": "A tool.",
+        },
     )
     return {"public": public, "members": private}
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,9 +78,10 @@ def test_translate_action_is_offered(staff_client, site_tree, visitors):
 
     visitors["staff"].user_permissions.add(Permission.objects.get(codename="submit_translation"))
     resource = ResourceFactory()
-    response = staff_client.get(reverse("wagtailsnippets_resources_resource:edit", args=[resource.pk]))
-    assert response.status_code == 200
-    assert "/admin/localize/submit/snippet/resources/resource/" in response.content.decode()
+    submit_url = reverse("wagtail_localize:submit_snippet_translation", args=["resources", "resource", resource.pk])
+    response = staff_client.get(reverse("wagtailsnippets_resources_resource:list"))
+    assert submit_url in response.content.decode()
+    assert staff_client.get(submit_url).status_code == 200
 
 
 def test_downloads_per_resource_and_per_month(staff_client, site_tree):
@@ -97,8 +99,9 @@ def test_downloads_per_resource_and_per_month(staff_client, site_tree):
 
 
 def test_report_needs_resource_permissions(client, site_tree):
-    from tests.factories.resources import make_user
     from django.contrib.auth.models import Permission
+
+    from tests.factories.resources import make_user
 
     editor = make_user("editor@example.org")
     editor.is_staff = True

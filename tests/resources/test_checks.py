@@ -1,6 +1,7 @@
 """The start-up check refuses settings under which a private file could be fetched by URL."""
 
 import pytest
+
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test.utils import override_settings

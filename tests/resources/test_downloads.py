@@ -4,6 +4,7 @@ import datetime
 import threading
 
 import pytest
+
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -35,7 +36,7 @@ def test_counting_is_done_by_the_database(resource):
         resource.record_download()
     updates = [query["sql"] for query in captured if query["sql"].startswith("UPDATE")]
     assert len(updates) == 2
-    assert all('+ 1' in sql or '+ %s' in sql for sql in updates)
+    assert all("+ 1" in sql or "+ %s" in sql for sql in updates)
     assert not [query for query in captured if query["sql"].startswith("SELECT")]
 
 

@@ -45,14 +45,17 @@ def test_a_file_shared_with_a_members_only_resource_stays_private(locales):
     assert private.document.collection.name == MEMBER_COLLECTION_NAME
 
 
-def test_replaced_file_leaves_the_members_collection(locales):
+def test_a_replaced_private_file_stays_private(locales):
+    """A file no resource uses any more is left where it was: unlinking never publishes it."""
     resource = ResourceFactory(audience="members")
     old = resource.document
     resource.audience = Resource.Audience.PUBLIC
     resource.document = DocumentFactory()
     resource.save()
     old.refresh_from_db()
-    assert old.collection.is_root()
+    assert old.collection.name == MEMBER_COLLECTION_NAME
+    resource.document.refresh_from_db()
+    assert resource.document.collection.is_root()
 
 
 def test_working_group_is_stored_as_the_default_language_page(site_tree, locales):
