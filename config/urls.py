@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),  # members area
     path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth
     path("search/", include("search.urls")),
+    path("resources/", include("resources.urls")),
     # Wagtail's page serving comes last: it catches everything else.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

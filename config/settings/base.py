@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "workinggroups",
     "members",
+    "resources",
     "search",
     "translations",
     "wagtail_localize",
@@ -370,6 +371,18 @@ DATABASE_OUTAGE_RETRY_AFTER = 60
 # manage.py backup_site writes its archives here unless given --output.
 BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # --- end of security and operations ------------------------------------------------------
+# --- resources: how document files reach visitors (docs/resources.md) ---
+# Documents always go through Wagtail's serve view (access checked first; resources.checks
+# refuses anything else). Behind nginx, set SENDFILE_BACKEND=resources.sendfile_backends.nginx
+# and nginx sends the file from its `internal` location SENDFILE_URL (X-Accel-Redirect).
+if env("SENDFILE_BACKEND", default=""):
+    SENDFILE_BACKEND = env("SENDFILE_BACKEND")
+    SENDFILE_ROOT = env("SENDFILE_ROOT", default=str(MEDIA_ROOT))
+    SENDFILE_URL = env("SENDFILE_URL", default="/protected-media/")
+# Object storage with signed, short-lived URLs: redirect to them instead of streaming.
+RESOURCES_REDIRECT_TO_STORAGE_URL = env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False)
+RESOURCES_PAGE_SIZE = env.int("RESOURCES_PAGE_SIZE", default=12)
+# --- end resources ---
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,186 @@
+"""Public pages of the library: the filtered listing, a page per resource, the download."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, View
+
+from wagtail.models import Locale
+
+from workinggroups.models import WorkingGroupPage
+
+from . import access
+from .filters import ResourceFilter
+from .models import Resource, ResourceTopic, ResourceWorkingGroup
+from .serving import serve_document
+
+
+def decorate(resources, user, locale):
+    """Add what cards show to each resource, in three queries whatever their number.
+
+    * ``groups``: the working groups' titles in the visitor's language, with links;
+    * ``topics``: the topics, from the prefetched links;
+    * ``file_languages``: the languages the file exists in, across every live version;
+    * ``can_download``: whether this visitor may have the file.
+    """
+    resources = list(resources)
+    group_keys = {link.group.translation_key for resource in resources for link in resource.working_group_links.all()}
+    localized = {}
+    if group_keys:
+        for page in WorkingGroupPage.objects.live().filter(translation_key__in=group_keys, locale=locale):
+            localized[page.translation_key] = page
+    versions = {}
+    keys = {resource.translation_key for resource in resources}
+    if keys:
+        for key, language in (
+            Resource.objects.filter(live=True, translation_key__in=keys, document__isnull=False)
+            .values_list("translation_key", "file_language")
+            .distinct()
+        ):
+            versions.setdefault(key, set()).add(language)
+    names = dict(settings.LANGUAGES)
+    for resource in resources:
+        resource.groups = [
+            localized.get(link.group.translation_key, link.group) for link in resource.working_group_links.all()
+        ]
+        resource.topics = [link.topic for link in resource.topic_links.all()]
+        resource.file_languages = [
+            str(names[code]) for code, _name in settings.LANGUAGES if code in versions.get(resource.translation_key, ())
+        ]
+        resource.can_download = access.can_download(user, resource)
+    return resources
+
+
+def get_resource_or_404(slug, locale):
+    """The live resource at this address, or the one another language gave this slug."""
+    resource = Resource.objects.live().filter(slug=slug, locale=locale).select_related("document", "locale").first()
+    if resource is not None:
+        return resource, None
+    other = Resource.objects.live().filter(slug=slug).select_related("document", "locale").first()
+    if other is None:
+        raise Http404(_("There is no resource at this address."))
+    translation = other.get_translation_or_none(locale)
+    if translation is not None and translation.live:
+        # The language switcher keeps the slug: send the visitor to the translation's address.
+        return None, translation.get_url()
+    return other, None
+
+
+class ResourceListView(ListView):
+    """``/<lang>/resources/``: filters in the query string, no JavaScript needed."""
+
+    template_name = "resources/resource_list.html"
+    context_object_name = "resources"
+
+    def get_paginate_by(self, queryset):
+        return settings.RESOURCES_PAGE_SIZE
+
+    def get_queryset(self):
+        self.locale = Locale.get_active()
+        base = Resource.objects.visible_to(self.request.user).for_locale(self.locale).for_listing()
+        self.filterset = ResourceFilter(self.request.GET or None, queryset=base, locale=self.locale)
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        self.page_error = None
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            # Never echo the value: it may be anything.
+            self.page_error = _("This page number does not exist. The results start on page 1.")
+            page = paginator.page(1)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resources"] = decorate(context["resources"], self.request.user, self.locale)
+        context["filter"] = self.filterset
+        context["page_error"] = self.page_error
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["result_count"] = context["paginator"].count
+        return context
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The page still shows, with the message, but says the request was wrong.
+        if self.page_error or (self.filterset.is_bound and self.filterset.errors):
+            response.status_code = 400 if self.filterset.errors else 404
+        return response
+
+
+class ResourceDetailView(DetailView):
+    """``/<lang>/resources/<slug>/``: one resource in one language."""
+
+    template_name = "resources/resource_detail.html"
+    context_object_name = "resource"
+
+    def get(self, request, *args, **kwargs):
+        self.locale = Locale.get_active()
+        resource, elsewhere = get_resource_or_404(kwargs["slug"], self.locale)
+        if elsewhere:
+            return redirect(elsewhere)
+        self.object = resource
+        return self.render_to_response(self.get_context_data(object=resource))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        resource = self.object
+        [resource] = decorate(Resource.objects.filter(pk=resource.pk).for_listing(), self.request.user, self.locale)
+        context["resource"] = context["object"] = resource
+        context["versions"] = list(
+            Resource.objects.live()
+            .filter(translation_key=resource.translation_key)
+            .select_related("locale", "document")
+            .order_by("locale__language_code")
+        )
+        names = dict(settings.LANGUAGES)
+        for version in context["versions"]:
+            version.language_name = str(names.get(version.locale.language_code, version.locale.language_code))
+            version.file_language_name = str(names.get(version.file_language, version.file_language))
+        context["related"] = decorate(self.related(resource), self.request.user, self.locale)
+        context["is_member"] = access.is_approved_member(self.request.user)
+        return context
+
+    def related(self, resource):
+        topic_keys = [topic.translation_key for topic in resource.topics]
+        group_ids = [link.group_id for link in resource.working_group_links.all()]
+        return (
+            Resource.objects.visible_to(self.request.user)
+            .for_locale(self.locale)
+            .filter(
+                Q(pk__in=ResourceTopic.objects.filter(topic__translation_key__in=topic_keys).values("resource_id"))
+                | Q(pk__in=ResourceWorkingGroup.objects.filter(group_id__in=group_ids).values("resource_id"))
+            )
+            .exclude(translation_key=resource.translation_key)
+            .for_listing()
+            .order_by("-date")[:4]
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ResourceDownloadView(View):
+    """``/<lang>/resources/<slug>/download/``: checks access, counts, then sends the file."""
+
+    def get(self, request, slug):
+        locale = Locale.get_active()
+        resource, elsewhere = get_resource_or_404(slug, locale)
+        if elsewhere:
+            return redirect(elsewhere.rstrip("/") + "/download/")
+        if resource.document_id is None:
+            raise Http404(_("This resource has no file yet."))
+        if not access.can_download(request.user, resource):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return TemplateResponse(request, "resources/download_denied.html", {"resource": resource}, status=403)
+        resource.record_download()
+        return serve_document(request, resource.document)

@@ -1,0 +1,152 @@
+"""The access matrix: every way to a file, for anonymous, pending, approved and staff visitors.
+
+The API and site-search parts of the matrix belong to the engineers who build those
+on ``Resource.objects.visible_to`` / ``downloadable_by``; the queryset rule is tested here.
+"""
+
+import pytest
+
+from resources.models import Resource
+from tests.resources.conftest import body
+
+VISITORS = ["anonymous", "pending", "approved", "staff"]
+MAY_HAVE_MEMBERS_FILE = {"anonymous": False, "pending": False, "approved": True, "staff": True}
+FILE_BYTES = b"%PDF-1.4 test"
+
+
+@pytest.fixture
+def as_visitor(client, visitors):
+    def sign_in(kind):
+        if visitors[kind] is not None:
+            client.force_login(visitors[kind])
+        return client
+
+    return sign_in
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_listing_shows_every_resource_and_links_only_allowed_files(kind, as_visitor, library):
+    client = as_visitor(kind)
+    english = client.get("/en/resources/").content.decode()
+    assert "Public tool" in english and "Members&#x27; report" in english
+    html = client.get("/fr/resources/").content.decode()
+    assert "Outil public" in html and "Rapport des membres" in html
+    # Members-only items show a lock to those who may not have the file, and a way in.
+    if MAY_HAVE_MEMBERS_FILE[kind]:
+        assert "🔒" not in html
+    else:
+        assert "🔒" in html
+    if kind == "anonymous":
+        assert "/fr/accounts/signup/" in html and "/fr/accounts/login/" in html
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_resource_page_offers_the_download_only_when_allowed(kind, as_visitor, library):
+    client = as_visitor(kind)
+    public, private = library["public"], library["members"]
+    response = client.get(public.get_url())
+    assert response.status_code == 200
+    assert public.get_download_url() in response.content.decode()
+    response = client.get(private.get_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert private.title in html
+    assert (private.get_download_url() in html) is MAY_HAVE_MEMBERS_FILE[kind]
+    if kind == "pending":
+        assert "pas (encore) approuvé" in html
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_download_view(kind, as_visitor, library):
+    client = as_visitor(kind)
+    response = client.get(library["public"].get_download_url())
+    assert response.status_code == 200
+    assert body(response) == FILE_BYTES
+    response = client.get(library["members"].get_download_url())
+    if MAY_HAVE_MEMBERS_FILE[kind]:
+        assert response.status_code == 200
+        assert body(response) == FILE_BYTES
+        assert "no-store" in response["Cache-Control"]
+    elif kind == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/fr/accounts/login/")
+    else:
+        assert response.status_code == 403
+        assert FILE_BYTES not in body(response)
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_wagtail_document_serve_view(kind, as_visitor, library):
+    client = as_visitor(kind)
+    public_document = library["public"].document
+    response = client.get(public_document.url)
+    assert public_document.url.startswith("/documents/")
+    assert response.status_code == 200 and body(response) == FILE_BYTES
+    private_document = library["members"].document
+    response = client.get(private_document.url)
+    if MAY_HAVE_MEMBERS_FILE[kind]:
+        assert response.status_code == 200 and body(response) == FILE_BYTES
+    else:
+        assert response.status_code in (302, 403)
+        assert FILE_BYTES not in body(response)
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_raw_media_path_serves_nothing(kind, as_visitor, library):
+    client = as_visitor(kind)
+    for resource in library.values():
+        response = client.get(f"/media/{resource.document.file.name}")
+        assert response.status_code == 404
+        assert FILE_BYTES not in body(response)
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_old_link_after_the_resource_became_members_only(kind, as_visitor, library):
+    resource = library["public"]
+    download_url, document_url = resource.get_download_url(), resource.document.url
+    resource.audience = Resource.Audience.MEMBERS
+    resource.save_revision().publish()
+    resource.document.refresh_from_db()
+    assert resource.document.collection.get_view_restrictions().exists()
+    client = as_visitor(kind)
+    for url in (download_url, document_url):
+        response = client.get(url)
+        if MAY_HAVE_MEMBERS_FILE[kind]:
+            assert response.status_code == 200 and body(response) == FILE_BYTES
+        else:
+            assert response.status_code in (302, 403)
+            assert FILE_BYTES not in body(response)
+
+
+def test_a_document_in_the_wrong_collection_is_still_guarded(client, library, visitors):
+    """Staff may move a file by mistake: the library's rule still holds on Wagtail's serve view."""
+    from wagtail.models import Collection
+
+    document = library["members"].document
+    document.collection = Collection.get_first_root_node()
+    document.save()
+    assert client.get(document.url).status_code == 302
+    client.force_login(visitors["pending"])
+    assert client.get(document.url).status_code == 403
+
+
+@pytest.mark.parametrize("kind", VISITORS)
+def test_querysets_the_search_and_api_build_on(kind, visitors, library):
+    user = visitors[kind]
+    from django.contrib.auth.models import AnonymousUser
+
+    user = user or AnonymousUser()
+    visible = set(Resource.objects.visible_to(user).filter(locale__language_code="fr"))
+    downloadable = set(Resource.objects.downloadable_by(user).filter(locale__language_code="fr"))
+    assert visible == {library["public"], library["members"]}
+    expected = {library["public"], library["members"]} if MAY_HAVE_MEMBERS_FILE[kind] else {library["public"]}
+    assert downloadable == expected
+
+
+def test_retired_resource_is_gone_everywhere(client, library, visitors):
+    resource = library["public"]
+    resource.unpublish()
+    assert "Outil public" not in client.get("/fr/resources/").content.decode()
+    assert client.get(resource.get_url()).status_code == 404
+    assert client.get(resource.get_download_url()).status_code == 404
+    assert not Resource.objects.visible_to(visitors["staff"]).filter(pk=resource.pk).exists()

@@ -1,0 +1,97 @@
+"""Resource files in the right collection, links to groups in the default language, translations' own files."""
+
+import json
+
+from wagtail.models import Collection
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
+
+from home.translation import translate_instance
+from resources.access import MEMBERS_GROUP_NAME
+from resources.collections import MEMBER_COLLECTION_NAME, member_collection
+from resources.models import Resource
+from tests.factories.resources import DocumentFactory, ResourceFactory, make_working_group
+
+
+def test_member_collection_admits_the_members_group_only(db):
+    collection = member_collection()
+    assert collection.name == MEMBER_COLLECTION_NAME
+    [restriction] = collection.get_view_restrictions()
+    assert restriction.restriction_type == "groups"
+    assert [group.name for group in restriction.groups.all()] == [MEMBERS_GROUP_NAME]
+
+
+def test_the_data_migration_made_the_collection_and_the_group(db):
+    from django.contrib.auth.models import Group
+
+    assert Group.objects.filter(name=MEMBERS_GROUP_NAME).exists()
+    assert Collection.objects.filter(name=MEMBER_COLLECTION_NAME).exists()
+
+
+def test_saving_moves_the_file_in_and_out_of_the_members_collection(locales):
+    resource = ResourceFactory(audience="members")
+    resource.document.refresh_from_db()
+    assert resource.document.collection.name == MEMBER_COLLECTION_NAME
+    resource.audience = Resource.Audience.PUBLIC
+    resource.save()
+    resource.document.refresh_from_db()
+    assert resource.document.collection.is_root()
+
+
+def test_a_file_shared_with_a_members_only_resource_stays_private(locales):
+    private = ResourceFactory(audience="members")
+    public = ResourceFactory(audience="public", document=private.document)
+    public.save()
+    private.document.refresh_from_db()
+    assert private.document.collection.name == MEMBER_COLLECTION_NAME
+
+
+def test_a_replaced_private_file_stays_private(locales):
+    """A file no resource uses any more is left where it was: unlinking never publishes it."""
+    resource = ResourceFactory(audience="members")
+    old = resource.document
+    resource.audience = Resource.Audience.PUBLIC
+    resource.document = DocumentFactory()
+    resource.save()
+    old.refresh_from_db()
+    assert old.collection.name == MEMBER_COLLECTION_NAME
+    resource.document.refresh_from_db()
+    assert resource.document.collection.is_root()
+
+
+def test_working_group_is_stored_as_the_default_language_page(site_tree, locales):
+    group = make_working_group(site_tree["fr"], "Protection au Canada", "Inland Protection")
+    english_group = group.get_translation(locales[1])
+    resource = ResourceFactory(links={"groups": [english_group]})
+    assert [link.group_id for link in resource.working_group_links.all()] == [group.pk]
+
+
+def test_translation_keeps_its_own_file_when_the_original_changes(locales):
+    french, english = locales
+    resource = ResourceFactory(title="Outil", slug="outil", audience="public")
+    strings = {"Outil": "Tool", "outil": "tool", "Un outil pratique.": "A practical tool."}
+    translated = translate_instance(resource, english, strings)
+    assert translated.document_id == resource.document_id and translated.file_language == "fr"
+
+    english_file = DocumentFactory()
+    source = TranslationSource.objects.get_for_instance(resource)
+    segment = OverridableSegment.objects.get(source=source, context__path="document")
+    SegmentOverride.objects.create(locale=english, context=segment.context, data_json=json.dumps(english_file.pk))
+    source.create_or_update_translation(english, publish=True)
+    translated.refresh_from_db()
+    assert translated.document_id == english_file.pk and translated.file_language == "en"
+
+    # The original is edited and synchronised again: the English file stays.
+    resource.description = "Un outil pratique."
+    resource.date = resource.date.replace(year=2020)
+    resource.save_revision().publish()
+    source.update_from_db()
+    source.create_or_update_translation(english, publish=True)
+    translated.refresh_from_db()
+    assert translated.document_id == english_file.pk
+    assert translated.date.year == 2020
+
+
+def test_slug_is_made_from_the_title_and_unique_per_language(locales):
+    first = ResourceFactory(title="Guide pratique", slug="")
+    second = ResourceFactory(title="Guide pratique", slug="")
+    assert first.slug == "guide-pratique" and second.slug == "guide-pratique-2"
