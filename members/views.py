@@ -159,19 +159,18 @@ class DashboardView(MemberAreaMixin, TemplateView):
         my_groups = []
         for membership in memberships:
             page = localized[membership.group_id]
-            # upcoming_meetings() and get_ical_url() come with the working-groups app; called only when present.
-            upcoming = getattr(page, "upcoming_meetings", None)
-            ical = getattr(page, "get_ical_url", None)
             my_groups.append(
                 {
                     "membership": membership,
                     "page": page,
-                    "meetings": list(upcoming()[:3]) if callable(upcoming) and membership.is_active else [],
-                    "ical_url": ical() if callable(ical) and membership.is_active else "",
+                    "meetings": page.upcoming_meetings()[:3] if membership.is_active else [],
+                    "ical_url": page.get_ical_url() if membership.is_active else "",
                     "manages": membership.is_manager,
                 }
             )
         context["my_groups"] = my_groups
+        # The newest resources of the groups I am in (resources app's inclusion tag).
+        context["my_group_pages"] = [item["page"] for item in my_groups if item["membership"].is_active]
         context["joinable_groups"] = [
             {
                 "group": group,
