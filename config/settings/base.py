@@ -250,7 +250,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 DEMO_ACCOUNTS_ALLOWED = False
 
 # --- Site search and headless API (issue 7) ---------------------------------------------------
-INSTALLED_APPS += [  # noqa: F405
+INSTALLED_APPS += [
     "wagtail.contrib.search_promotions",
     "wagtail.api.v3",
     "corsheaders",
