@@ -60,6 +60,11 @@ def api_view(view):
         language = locale if locale in LANGUAGE_CODES else settings.LANGUAGE_CODE
         with translation.override(language):
             response = view(request, *args, **kwargs)
+        # LocaleMiddleware turns any 404 outside i18n_patterns into a redirect to /fr/<path> when
+        # that path resolves, and Wagtail's catch-all resolves everything: an API client asking for
+        # a missing page would get a 302 to an HTML page. Pointing LocaleMiddleware at the API's own
+        # URLconf (no language prefixes) keeps the API's 404 a 404.
+        request.urlconf = __name__
         return add_cache_headers(request, response)
 
     return wrapped
