@@ -45,7 +45,7 @@ def test_result_shows_type_group_and_highlighted_excerpt(client, search_tree):
     html = client.get("/en/search/", {"q": "detention"}).content.decode()
     campaign = html[html.index("Campaign against the detention of children") :]
     campaign = campaign[: campaign.index("</li>")]
-    assert '<span class="tag">Standard page</span>' in campaign
+    assert '<span class="tag">Standard page</span>' in campaign  # the page type's verbose name
     assert 'Working group: <a href="/en/working-groups/inland-protection/">Inland Protection</a>' in campaign
     assert "end the <mark>detention</mark> of children" in campaign
     group = html[html.index(">Inland Protection</a></h2>") :]
@@ -174,6 +174,7 @@ def test_empty_query_gets_help_and_the_groups(client, search_tree):
     response = client.get("/fr/search/")
     html = response.content.decode()
     assert response.status_code == 200
+    assert '<html lang="fr">' in html
     assert 'class="search-help"' in html
     assert 'href="/fr/groupes-de-travail/protection-au-canada/">Protection au Canada</a>' in html
     assert "Inland Protection" not in html
