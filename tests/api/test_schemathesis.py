@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from tests.factories.searchapi import build_search_tree
 
@@ -25,8 +27,19 @@ ANONYMOUS_READS = r"^(pages_list|pages_find|pages_detail|documents_list|document
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Requests through the raw WSGI app would close the test's connection (it is inside the test's
+    transaction); Django's own test client disconnects the same handlers for the same reason."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_anonymous_api_conforms_to_its_schema(site_tree):
+def test_anonymous_api_conforms_to_its_schema(site_tree, keep_test_connection):
     build_search_tree(site_tree)
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", get_wsgi_application())
     operations = [
