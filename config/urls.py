@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from config.api import urlpatterns as api_urlpatterns
 from members import views as members_views
 
 # --- members: every sign-in goes through allauth (verification, rate limits, second factor) ---
@@ -31,6 +32,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
+# Headless API (issue 7): Wagtail's API v3 at /api/v3/, OpenAPI at /api/v3/openapi.json.
+urlpatterns += api_urlpatterns
 
 # Everything a visitor reads lives under /fr/ or /en/.
 urlpatterns += i18n_patterns(

@@ -1,38 +1,159 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 200
+from .forms import SearchForm
+from .sources import GroupLink, SearchResult, get_sources, visible_pages
+from .text import MAX_QUERY_LENGTH, clean_query, highlight
 
 
 class SearchView(TemplateView):
-    """Pages of the visitor's language that anyone may read, matching the query."""
+    """Pages (and, once added, other sources) of the visitor's language that they may open.
+
+    Results from every source are merged by score; the promotions editors set for the query
+    (Wagtail search promotions, limited to pages of the active language) come first.
+    """
 
     template_name = "search/search.html"
     per_page = 10
 
-    def get_query(self):
-        # NUL bytes and very long input are trimmed rather than refused: the page still answers.
-        query = self.request.GET.get("q", "").replace("\x00", "").strip()
-        return query[:MAX_QUERY_LENGTH]
+    def get(self, request, *args, **kwargs):
+        self.locale = Locale.get_active()
+        self.sources = get_sources()
+        form = SearchForm(request.GET or None, sources=self.sources, locale=self.locale, request=request)
+        context = self.get_context_data(
+            form=form,
+            messages_for_visitor=[],
+            status=200,
+            search_query=clean_query(request.GET.get("q", ""))[0],
+        )
+        if form.is_bound and not form.is_valid():
+            context["status"] = 400
+        elif form.is_bound and form.cleaned_data["q"]:
+            self.add_results(context, form)
+        elif form.is_bound and request.GET.get("q", "").strip():
+            # Only punctuation, markup or control characters: nothing left to look for.
+            context["messages_for_visitor"].append(_("Your search had no words we could look for."))
+        if form.is_bound and form.is_valid() and form.shortened:
+            context["messages_for_visitor"].append(
+                _("Your search was long: only its first %(count)s characters were used.") % {"count": MAX_QUERY_LENGTH}
+            )
+        if not context.get("results"):
+            context["suggestions"] = self.get_suggestions(form)
+        return self.render_to_response(context, status=context["status"])
 
-    def get_results(self, query):
-        if not query:
-            return Page.objects.none()
-        filters, parsed = parse_query_string(query, operator="and")
-        return Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(parsed, operator="and")
+    def add_results(self, context, form):
+        request = self.request
+        query = form.cleaned_data["q"]
+        filters = form.get_filters()
+        results = self.search(query, filters, operator="and")
+        if not results and len(query.split()) > 1:
+            # Every word at once found nothing: look for any of the words, and say so.
+            results = self.search(query, filters, operator="or")
+            if results:
+                context["messages_for_visitor"].append(
+                    _("No result contains all of these words; here are results with some of them.")
+                )
+        promotions = self.get_promotions(query, filters)
+        promoted_urls = {promotion.url for promotion in promotions}
+        results = [result for result in results if result.url not in promoted_urls]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.get_query()
-        paginator = Paginator(self.get_results(query), self.per_page)
+        paginator = Paginator(results, self.per_page)
+        page_number = request.GET.get("page") or 1
         try:
-            results = paginator.page(self.request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-        context.update({"search_query": query, "results": results})
-        return context
+            page_number = int(page_number)
+        except (TypeError, ValueError):
+            page_number = 0
+        if not 1 <= page_number <= paginator.num_pages:
+            context["status"] = 404
+            context["bad_page"] = True
+            context["first_page_query"] = self.query_string(page=None)
+            return
+        results_page = paginator.page(page_number)
+        shown = list(results_page.object_list)
+        for source in self.sources:
+            source.prepare([result for result in shown if result.source == source.name], request=request)
+        for result in shown:
+            result.excerpt = highlight(result.text, query)
+        context.update(
+            {
+                "search_query": query,
+                "results": shown,
+                "results_page": results_page,
+                "result_count": paginator.count + len(promotions),
+                "promotions": promotions if page_number == 1 else [],
+                "previous_query": self.query_string(page=results_page.previous_page_number())
+                if results_page.has_previous()
+                else None,
+                "next_query": self.query_string(page=results_page.next_page_number())
+                if results_page.has_next()
+                else None,
+            }
+        )
+
+    def search(self, query, filters, operator):
+        results = []
+        for source in self.sources:
+            results.extend(
+                source.search(query, locale=self.locale, request=self.request, filters=filters, operator=operator)
+            )
+        # Stable sort: equal scores keep each source's own order.
+        results.sort(key=lambda result: result.score, reverse=True)
+        return results
+
+    def get_promotions(self, query, filters):
+        """Editors' picks for this exact query, pages of the active language the visitor may open."""
+        if filters.types or filters.group is not None:
+            return []
+        promoted = (
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query)[:255], page__locale=self.locale
+            )
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        promoted = list(promoted)
+        if not promoted:
+            return []
+        # The same privacy rules as the results: a promotion never reveals a page the visitor cannot open.
+        pages = {
+            page.pk: page
+            for page in visible_pages(self.request, self.locale)
+            .filter(pk__in=[promotion.page_id for promotion in promoted])
+            .specific()
+        }
+        promotions = []
+        for promotion in promoted:
+            page = pages.get(promotion.page_id)
+            if page is None:
+                continue
+            promotions.append(
+                SearchResult(
+                    title=page.title,
+                    url=page.get_url(self.request) or "",
+                    type_label=str(page._meta.verbose_name).capitalize(),
+                    score=0.0,
+                    object=page,
+                    text=promotion.description or getattr(page, "introduction", ""),
+                    source="promotion",
+                )
+            )
+        for promotion in promotions:
+            promotion.excerpt = highlight(promotion.text, query)
+        return promotions
+
+    def get_suggestions(self, form):
+        """Working groups of the visitor's language, to start from when a search found nothing."""
+        groups = getattr(form, "groups", {})
+        return [GroupLink(page.title, page.get_url(self.request) or "") for page in groups.values()]
+
+    def query_string(self, page):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        if page is not None:
+            params["page"] = page
+        return params.urlencode()

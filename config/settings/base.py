@@ -268,8 +268,15 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Wagtail
 WAGTAIL_SITE_NAME = "Conseil canadien pour les réfugiés"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Search (issue 7): Wagtail's database backend. search.backends builds each page's vector with its
+# own language's configuration on PostgreSQL (French or English stemming, accent-insensitive) and
+# is Wagtail's plain database backend elsewhere (SQLite FTS5 in development).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "search.backends",
+        "SEARCH_CONFIG": "coalition_fr",
+        "LANGUAGE_CONFIGS": {"fr": "coalition_fr", "en": "coalition_en"},
+    },
 }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -383,6 +390,27 @@ if env("SENDFILE_BACKEND", default=""):
 RESOURCES_REDIRECT_TO_STORAGE_URL = env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False)
 RESOURCES_PAGE_SIZE = env.int("RESOURCES_PAGE_SIZE", default=12)
 # --- end resources ---
+# --- Site search and headless API (issue 7) ---------------------------------------------------
+INSTALLED_APPS += [
+    "wagtail.contrib.search_promotions",
+    "wagtail.api.v3",
+    "corsheaders",
+]
+# django-cors-headers answers before anything else can produce a response (its documented place).
+MIDDLEWARE.insert(1, "corsheaders.middleware.CorsMiddleware")
+# Where the site search looks: each entry returns scored results for (query, locale, request).
+# The resource library adds its own source here.
+SITE_SEARCH_SOURCES = ["search.sources.PageSearchSource"]
+# CORS for the API only, and only for the origins the environment lists (none by default).
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/v3/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
+# Seconds shared caches and browsers may keep an anonymous API response.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=300)
+# ---------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
