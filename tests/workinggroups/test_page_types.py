@@ -145,7 +145,9 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         )
         data["impact_areas"] = ["government", "public_awareness"]
         self.assertCanCreate(self.group, AchievementPage, data)
-        self.assertEqual(AchievementPage.objects.get(alias_of__isnull=True).impact_areas, ["government", "public_awareness"])
+        self.assertEqual(
+            AchievementPage.objects.get(alias_of__isnull=True).impact_areas, ["government", "public_awareness"]
+        )
 
     def test_unknown_way_is_refused_with_a_message(self):
         url = f"/admin/pages/add/workinggroups/projectpage/{self.group.pk}/"
