@@ -23,12 +23,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import access
 
 
-class ResourceQuerySet(models.QuerySet):
+class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """The access rule for listings, shared by the library, the site search and the API."""
 
     def live(self):

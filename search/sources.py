@@ -131,6 +131,9 @@ class PageSearchSource(SearchSource):
         pages = pages.select_related("content_type")
         results = []
         for page, score in run_search(pages, query, operator):
+            if page.alias_of_id:
+                # A synchronised alias carries the source language's text: not this language's page.
+                continue
             model = page.specific_class or Page
             results.append(
                 SearchResult(

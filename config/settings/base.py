@@ -400,7 +400,7 @@ INSTALLED_APPS += [
 MIDDLEWARE.insert(1, "corsheaders.middleware.CorsMiddleware")
 # Where the site search looks: each entry returns scored results for (query, locale, request).
 # The resource library adds its own source here.
-SITE_SEARCH_SOURCES = ["search.sources.PageSearchSource"]
+SITE_SEARCH_SOURCES = ["search.sources.PageSearchSource", "resources.search.ResourceSearchSource"]
 # CORS for the API only, and only for the origins the environment lists (none by default).
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/v3/.*$"
