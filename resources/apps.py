@@ -7,4 +7,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource library")
 
     def ready(self):
+        from wagtail.api.v3.api import api
+
         from . import checks  # noqa: F401  (registers the start-up checks)
+        from .api import router
+
+        api.add_router("/resources/", router)

@@ -12,10 +12,13 @@ def sign_in(client, user):
     ("visitor", "finds_members_only"),
     [("anonymous", False), ("pending", False), ("approved", True), ("staff", True)],
 )
-@pytest.mark.parametrize(("language", "public_title", "members_title"), [
-    ("fr", "Outil public", "Rapport des membres"),
-    ("en", "Public tool", "Members&#x27; report"),
-])
+@pytest.mark.parametrize(
+    ("language", "public_title", "members_title"),
+    [
+        ("fr", "Outil public", "Rapport des membres"),
+        ("en", "Public tool", "Members&#x27; report"),
+    ],
+)
 def test_search_names_members_only_resources_to_members_only(
     client, library, visitors, visitor, finds_members_only, language, public_title, members_title
 ):
@@ -50,3 +53,24 @@ def test_api_never_lists_a_members_only_document(client, library, visitors, visi
     assert members_document.pk not in ids
     assert client.get(f"/api/v3/documents/{members_document.pk}/").status_code == 404
     assert library["public"].document.pk in ids
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "pending", "approved", "staff"])
+def test_api_lists_public_resources_with_their_download_url(client, library, visitors, visitor):
+    sign_in(client, visitors[visitor])
+    response = client.get("/api/v3/resources/", {"locale": "en"})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [item["title"] for item in items] == ["Public tool"]
+    assert items[0]["download_url"] == "http://testserver/en/resources/public-tool/download/"
+    assert items[0]["translation_key"] == str(library["public"].translation_key)
+
+
+def test_api_detail_of_a_members_only_resource_is_not_found(client, library):
+    assert client.get(f"/api/v3/resources/{library['members'].pk}/").status_code == 404
+    assert client.get(f"/api/v3/resources/{library['public'].pk}/").json()["title"] == "Outil public"
+
+
+def test_api_resources_are_in_the_openapi_document(client, db):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    assert "/api/v3/resources/" in paths
