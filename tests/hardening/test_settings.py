@@ -98,9 +98,13 @@ def test_production_passes_check_deploy():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_session_cookie_is_httponly_and_samesite(client, django_user_model, db):
-    django_user_model.objects.create_superuser(email="cookie@example.org", password="pw-cookie-123")
-    response = client.post("/django-admin/login/", {"username": "cookie@example.org", "password": "pw-cookie-123"})
+def test_session_cookie_is_httponly_and_samesite(client, django_user_model, site_tree):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(email="cookie@example.org", password="pw-cookie-123")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    # Every sign-in goes through allauth's form.
+    response = client.post("/en/accounts/login/", {"login": "cookie@example.org", "password": "pw-cookie-123"})
     assert response.status_code == 302
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] is True
