@@ -121,3 +121,35 @@ def live_demo(django_db_serialized_rollback, live_server):
 
     call_command("load_demo_content", stdout=StringIO())
     return live_server.url
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content loaded ONCE per module and served by a live server of its own.
+
+    For read-only tests: loading the demo per test takes ~15 s. The content is committed
+    (the server thread must see it) and the database is put back as the migrations left
+    it at module end: flushed and restored from a serialisation taken before loading,
+    as Django's serialized rollback does. pytest-django's `live_server` fixture is not
+    used on purpose: it makes every test that uses it transactional, and the flush
+    after each such test would wipe the demo content for the next one.
+    """
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        migrated_state = connection.creation.serialize_db_to_string()
+        call_command("load_demo_content", stdout=StringIO())
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        server._live_server_modified_settings.disable()
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(migrated_state)
