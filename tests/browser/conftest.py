@@ -153,3 +153,16 @@ def demo_site(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(migrated_state)
+
+
+DEMO_PASSWORD = "coalition-member"  # development credentials of the demo accounts (docs/members.md)
+
+
+def sign_in(page, base_url, email, language="fr", password=DEMO_PASSWORD):
+    """Sign in through allauth's form, as a person would: email, password, the submit button."""
+    page.goto(f"{base_url}/{language}/accounts/login/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)

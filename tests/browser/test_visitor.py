@@ -8,6 +8,7 @@ import re
 import pytest
 
 from .accessibility import axe_violations, horizontal_overflow
+from .conftest import sign_in
 
 # The mark makes pytest-django create the test database; each test then runs in a transaction
 # that is rolled back (sessions made by signing in), above the module's committed demo content.
@@ -148,3 +149,54 @@ def test_group_page_keyboard_reaches_every_control_in_order_with_visible_focus(p
             invisible.append(state["label"])
     assert reached == expected, "Tab visits every control once, in document order"
     assert invisible == [], "every focused control shows an outline"
+
+
+def _check_page(page, phone, url, language):
+    """axe violations and sideways scrolling of one page, seen on a desktop and on a phone."""
+    page.goto(url)
+    assert page.locator("html").get_attribute("lang") == language
+    problems = axe_violations(page)
+    phone.goto(url)
+    overflow = horizontal_overflow(phone)
+    if overflow:
+        wide = phone.evaluate(
+            """() => Array.from(document.querySelectorAll('body *'))
+                .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(-3).map((el) => el.tagName + '.' + el.className + ' ' + (el.textContent || '').trim().slice(0, 30))"""
+        )
+        problems.append(f"{overflow}px of horizontal scrolling at 360px: {wide}")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_members_dashboard_and_not_approved_page_are_accessible(browser, page, demo_site, language):
+    from wagtail.models import Locale
+
+    from workinggroups.models import WorkingGroupPage
+
+    group = WorkingGroupPage.objects.filter(locale=Locale.get_default()).first()
+    phone_context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    phone = phone_context.new_page()
+    failures = {}
+    try:
+        # An approved member (co-chair and organisation administrator: the fullest dashboard).
+        sign_in(page, demo_site, "marie.tremblay@example.org", language)
+        sign_in(phone, demo_site, "marie.tremblay@example.org", language)
+        assert page.url.endswith(f"/{language}/members/")
+        assert page.locator("h1").inner_text().strip() in {"Members dashboard", "Tableau de bord des membres"} or page.locator("h1").count() == 1
+        failures["approved dashboard"] = _check_page(page, phone, f"{demo_site}/{language}/members/", language)
+
+        # A pending member: the dashboard explains why, a members-only page answers 403 with the same note.
+        page.context.clear_cookies()
+        phone_context.clear_cookies()
+        sign_in(page, demo_site, "amir.haddad@example.org", language)
+        sign_in(phone, demo_site, "amir.haddad@example.org", language)
+        assert page.locator("#status-heading").is_visible()
+        failures["pending dashboard"] = _check_page(page, phone, f"{demo_site}/{language}/members/", language)
+        roster = f"{demo_site}/{language}/members/groups/{group.pk}/roster/"
+        assert page.goto(roster).status == 403
+        assert page.locator("h1").count() == 1
+        failures["not approved page"] = _check_page(page, phone, roster, language)
+    finally:
+        phone_context.close()
+    assert {name: problems for name, problems in failures.items() if problems} == {}
