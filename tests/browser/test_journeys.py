@@ -93,3 +93,34 @@ def test_journey_2_newcomer_signs_up_is_approved_and_joins_an_open_group(browser
         raise
     finally:
         context.close()
+
+
+def test_journey_3_staff_sign_in_to_the_admin_edit_a_project_publish_it_and_see_it_public(page, demo_site):
+    """ADMIN_MFA_REQUIRED is False in the test settings, so no second factor here (see docs/browser.md)."""
+    from wagtail.models import Locale
+
+    from workinggroups.models import ProjectPage
+
+    project = ProjectPage.objects.live().filter(locale=Locale.get_default()).first()
+    public_url = demo_site + project.url
+
+    # /admin/ sends the visitor to allauth's sign-in form and back.
+    page.goto(f"{demo_site}/admin/")
+    assert "/accounts/login/" in page.url
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill("admin@example.org")
+    form.locator("input[name=password]").fill("coalition-admin")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{demo_site}/admin/pages/{project.pk}/edit/")
+    new_title = f"{project.title} (mis à jour)"
+    page.locator("#id_title").fill(new_title)
+    publish = page.locator("button[name='action-publish']")
+    if not publish.is_visible():
+        page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle']").last.click()
+    publish.click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+    page.goto(public_url)
+    assert page.locator("h1").inner_text().strip() == new_title
