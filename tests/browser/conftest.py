@@ -95,6 +95,7 @@ def _no_tree_sync_on_deserialisation():
     A raw save is a fixture load, not an editor's change: skip the tree sync then.
     """
     from django.db.models.signals import post_save
+
     from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
     def sync_unless_raw(instance, raw=False, **kwargs):
@@ -136,9 +137,10 @@ def demo_site(django_db_setup, django_db_blocker):
     """
     from io import StringIO
 
+    from pytest_django.live_server_helper import LiveServer
+
     from django.core.management import call_command
     from django.db import connection
-    from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
         migrated_state = connection.creation.serialize_db_to_string()

@@ -8,6 +8,7 @@ this process, with the locmem mail backend).
 import re
 
 import pytest
+
 from django.core import mail
 
 from .conftest import sign_in
