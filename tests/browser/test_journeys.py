@@ -125,3 +125,42 @@ def test_journey_3_staff_sign_in_to_the_admin_edit_a_project_publish_it_and_see_
 
     page.goto(public_url)
     assert page.locator("h1").inner_text().strip() == new_title
+
+
+def test_journey_3_with_the_second_factor_staff_set_up_totp_before_reaching_the_admin(page, demo_site, settings):
+    """ADMIN_MFA_REQUIRED on (as in production): the admin is only reached after activating an authenticator.
+
+    The code is computed with allauth's own TOTP helpers from the secret the page shows, as an app would.
+    """
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    settings.ADMIN_MFA_REQUIRED = True
+    page.goto(f"{demo_site}/admin/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill("admin@example.org")
+    form.locator("input[name=password]").fill("coalition-admin")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if "/accounts/reauthenticate/" in page.url:
+        # allauth asks for the password again before a security change; answer it once.
+        page.locator("main form input[name=password]").fill("coalition-admin")
+        page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/"))
+    # Without an authenticator, the admin keeps sending staff back to the set-up page.
+    page.goto(f"{demo_site}/admin/")
+    page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/"))
+
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    form = page.locator("main form").filter(has=page.locator("input[name=code]"))
+    form.locator("input[name=code]").fill(code)
+    form.locator("button[type=submit]").last.click()
+    page.wait_for_url(lambda url: "/totp/activate/" not in url)
+
+    page.goto(f"{demo_site}/admin/")
+    assert re.search(r"/admin/$", page.url)
+    assert (
+        page.locator("body.wagtail-admin, [data-wagtail-admin], #wagtail").count()
+        + page.locator("a[href='/admin/pages/']").count()
+        >= 1
+    )
