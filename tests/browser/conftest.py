@@ -153,7 +153,9 @@ def demo_site(django_db_setup, django_db_blocker):
         server.stop()
         server._live_server_modified_settings.disable()
         with django_db_blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # Sequences are kept (as Django's serialized rollback does): the restored rows keep their ids
+            # and PostgreSQL would otherwise hand out id 1 again.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
             connection.creation.deserialize_db_from_string(migrated_state)
 
 
