@@ -86,6 +86,29 @@ def page(browser_context, request):
     page.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_tree_sync_on_deserialisation():
+    """wagtail-localize's post_save receiver on LocaleSynchronization ignores `raw`.
+
+    Serialized rollback re-creates the migrations' rows with raw saves after each
+    flush; the receiver then reads `sync_from` before the locales exist and fails.
+    A raw save is a fixture load, not an editor's change: skip the tree sync then.
+    """
+    from django.db.models.signals import post_save
+
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    def sync_unless_raw(instance, raw=False, **kwargs):
+        if not raw:
+            sync_trees_on_locale_sync_save(instance, **kwargs)
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(sync_unless_raw, sender=LocaleSynchronization, weak=False)
+    yield
+    post_save.disconnect(sync_unless_raw, sender=LocaleSynchronization)
+    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+
+
 @pytest.fixture
 def live_demo(django_db_serialized_rollback, live_server):
     """The demo content, served by the live server.
@@ -99,3 +122,51 @@ def live_demo(django_db_serialized_rollback, live_server):
 
     call_command("load_demo_content", stdout=StringIO())
     return live_server.url
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content loaded ONCE per module and served by a live server of its own.
+
+    For read-only tests: loading the demo per test takes ~15 s. The content is committed
+    (the server thread must see it) and the database is put back as the migrations left
+    it at module end: flushed and restored from a serialisation taken before loading,
+    as Django's serialized rollback does. pytest-django's `live_server` fixture is not
+    used on purpose: it makes every test that uses it transactional, and the flush
+    after each such test would wipe the demo content for the next one.
+    """
+    from io import StringIO
+
+    from pytest_django.live_server_helper import LiveServer
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        migrated_state = connection.creation.serialize_db_to_string()
+        call_command("load_demo_content", stdout=StringIO())
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        server._live_server_modified_settings.disable()
+        with django_db_blocker.unblock():
+            # Sequences are kept (as Django's serialized rollback does): the restored rows keep their ids
+            # and PostgreSQL would otherwise hand out id 1 again.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
+            connection.creation.deserialize_db_from_string(migrated_state)
+
+
+DEMO_PASSWORD = "coalition-member"  # development credentials of the demo accounts (docs/members.md)
+
+
+def sign_in(page, base_url, email, language="fr", password=DEMO_PASSWORD):
+    """Sign in through allauth's form, as a person would: email, password, the submit button."""
+    page.goto(f"{base_url}/{language}/accounts/login/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
