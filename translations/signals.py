@@ -3,6 +3,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from . import privacy, workflow
 
@@ -38,3 +39,18 @@ def on_page_created(sender, instance, created, raw=False, **kwargs):
     # Each language's home page gets the review workflow, whoever creates it.
     if instance.depth == 2:
         workflow.assign_review_workflow(instance)
+
+
+def _sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
+    """wagtail-localize's receiver, skipping raw saves (fixture loads, restores).
+
+    Its own receiver ignores ``raw`` and reads ``sync_from`` while loaddata or a
+    serialized rollback is still re-creating the locales, and fails. A raw save
+    is a copy of existing data, not an editor's change: no tree sync then.
+    """
+    if not raw:
+        sync_trees_on_locale_sync_save(instance=instance, **kwargs)
+
+
+post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+post_save.connect(_sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="translations_sync_trees")

@@ -86,29 +86,6 @@ def page(browser_context, request):
     page.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _no_tree_sync_on_deserialisation():
-    """wagtail-localize's post_save receiver on LocaleSynchronization ignores `raw`.
-
-    Serialized rollback re-creates the migrations' rows with raw saves after each
-    flush; the receiver then reads `sync_from` before the locales exist and fails.
-    A raw save is a fixture load, not an editor's change: skip the tree sync then.
-    """
-    from django.db.models.signals import post_save
-
-    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
-
-    def sync_unless_raw(instance, raw=False, **kwargs):
-        if not raw:
-            sync_trees_on_locale_sync_save(instance, **kwargs)
-
-    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-    post_save.connect(sync_unless_raw, sender=LocaleSynchronization, weak=False)
-    yield
-    post_save.disconnect(sync_unless_raw, sender=LocaleSynchronization)
-    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-
-
 @pytest.fixture
 def live_demo(django_db_serialized_rollback, live_server):
     """The demo content, served by the live server.

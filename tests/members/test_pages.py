@@ -47,17 +47,27 @@ def test_dashboard_of_an_approved_member(people, groups):
     assert "Leave this group" in html
 
 
-def test_dashboard_calls_the_group_meetings_when_the_group_has_them(people, groups, monkeypatch):
-    from workinggroups.models import WorkingGroupPage
+def test_dashboard_shows_my_groups_next_meetings_and_calendar(people, groups):
+    import datetime
 
-    monkeypatch.setattr(WorkingGroupPage, "upcoming_meetings", lambda self: ["Rencontre du 3 mars"], raising=False)
-    monkeypatch.setattr(WorkingGroupPage, "get_ical_url", lambda self: "/fr/calendrier.ics", raising=False)
-    add_membership(people["approved"], groups["open"])
+    from django.utils import timezone
+
+    from workinggroups.models import Meeting
+
+    group = groups["open"]
+    Meeting.objects.create(
+        page=group, starts_at=timezone.now() + datetime.timedelta(days=20), city="Winnipeg", locale=group.locale
+    )
+    Meeting.objects.create(
+        page=group, starts_at=timezone.now() - datetime.timedelta(days=20), city="Halifax", locale=group.locale
+    )
+    add_membership(people["approved"], group)
     client = Client()
     client.force_login(people["approved"])
     html = client.get("/fr/members/").content.decode()
-    assert "Rencontre du 3 mars" in html
-    assert 'href="/fr/calendrier.ics"' in html
+    assert "Winnipeg" in html
+    assert "Halifax" not in html  # past meetings are not "next"
+    assert f'href="{group.get_ical_url()}"' in html
 
 
 def test_org_admin_sees_pending_people_of_their_organisation_only(people):

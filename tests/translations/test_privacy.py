@@ -30,7 +30,7 @@ def test_restricting_the_source_later_restricts_the_translation(pair):
 
 def test_group_changes_follow(pair):
     french, english = pair
-    members = Group.objects.create(name="Members")
+    members, _ = Group.objects.get_or_create(name="Members")
     restriction = PageViewRestriction.objects.create(page=french, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(members)
     assert restrictions(english) == [("groups", ["Members"])]
