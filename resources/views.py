@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, View
 
 from wagtail.models import Locale
 
-from workinggroups.models import WorkingGroupPage
+from workinggroups.models import Topic, WorkingGroupPage
 
 from . import access
 from .filters import ResourceFilter
@@ -23,7 +23,7 @@ from .serving import serve_document
 
 
 def decorate(resources, user, locale):
-    """Add what cards show to each resource, in three queries whatever their number.
+    """Add what cards show to each resource, in four queries whatever their number.
 
     * ``groups``: the working groups' titles in the visitor's language, with links;
     * ``topics``: the topics, from the prefetched links;
@@ -45,12 +45,21 @@ def decorate(resources, user, locale):
             .distinct()
         ):
             versions.setdefault(key, set()).add(language)
+    # Topic links are copied as they are into a resource's translation: show each
+    # topic in the visitor's language when it has been translated.
+    topic_keys = {link.topic.translation_key for resource in resources for link in resource.topic_links.all()}
+    localized_topics = {}
+    if topic_keys:
+        for topic in Topic.objects.filter(translation_key__in=topic_keys, locale=locale):
+            localized_topics[topic.translation_key] = topic
     names = dict(settings.LANGUAGES)
     for resource in resources:
         resource.groups = [
             localized.get(link.group.translation_key, link.group) for link in resource.working_group_links.all()
         ]
-        resource.topics = [link.topic for link in resource.topic_links.all()]
+        resource.topics = [
+            localized_topics.get(link.topic.translation_key, link.topic) for link in resource.topic_links.all()
+        ]
         resource.file_languages = [
             str(names[code]) for code, _name in settings.LANGUAGES if code in versions.get(resource.translation_key, ())
         ]
