@@ -258,21 +258,23 @@ def achievement_ordering():
     return [F("date").desc(nulls_last=True), "path"]
 
 
-def private_pages_q():
-    """The pages under a view restriction, as a Q to exclude.
+def unlisted_pages_q():
+    """The pages a public listing leaves out, as a Q to exclude: those under a view
+    restriction, and synchronised aliases (wagtail-localize's placeholders, which carry
+    the source language's text until someone translates them).
 
     Wagtail's ``PageQuerySet.public()`` reads the restrictions again on every call;
     a page that lists several kinds of children computes this once instead.
     """
-    return Page.objects.all().private_q()
+    return Page.objects.all().private_q() | Q(alias_of__isnull=False)
 
 
 class PublicListingsMixin:
     """Share one read of the view restrictions among a page's listings (one request)."""
 
     @cached_property
-    def private_q(self):
-        return private_pages_q()
+    def unlisted_q(self):
+        return unlisted_pages_q()
 
 
 def topic_links_prefetch(link_model):
@@ -337,7 +339,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         groups = list(
             WorkingGroupPage.objects.child_of(self)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .prefetch_related(topic_links_prefetch(WorkingGroupTopic))
             .order_by("path")
@@ -348,7 +350,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
             for project in (
                 ProjectPage.objects.descendant_of(self)
                 .live()
-                .exclude(self.private_q)
+                .exclude(self.unlisted_q)
                 .filter(status=ProjectStatus.ONGOING)
                 .defer_streamfields()
                 .order_by(*project_ordering())
@@ -357,7 +359,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
             for achievement in (
                 AchievementPage.objects.descendant_of(self)
                 .live()
-                .exclude(self.private_q)
+                .exclude(self.unlisted_q)
                 .defer_streamfields()
                 .order_by(*achievement_ordering())
             ):
@@ -371,7 +373,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         """Meetings of every live group of this index (this language), oldest first."""
         return (
             Meeting.objects.filter(
-                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.private_q).values("pk"),
+                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).values("pk"),
             )
             .select_related("page")
             .order_by("starts_at")
@@ -493,7 +495,7 @@ class WorkingGroupPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         return (
             ProjectPage.objects.child_of(self)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .order_by(*project_ordering())
         )
@@ -502,7 +504,7 @@ class WorkingGroupPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         return (
             AchievementPage.objects.child_of(self)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .order_by(*achievement_ordering())
         )
@@ -511,7 +513,7 @@ class WorkingGroupPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         return (
             WorkingGroupPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .only("id", "title", "url_path", "path", "depth", "introduction", "locale_id")
             .order_by("path")
@@ -634,7 +636,7 @@ class ProjectPage(GroupChildPage):
         return (
             ProjectPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .order_by(*project_ordering())[:5]
         )
@@ -693,7 +695,7 @@ class AchievementPage(GroupChildPage):
         return (
             AchievementPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .exclude(self.private_q)
+            .exclude(self.unlisted_q)
             .defer_streamfields()
             .order_by(*achievement_ordering())[:5]
         )

@@ -28,6 +28,7 @@ def working_groups_home(context, home):
             WorkingGroupPage.objects.child_of(index)
             .live()
             .public()
+            .filter(alias_of__isnull=True)
             .defer_streamfields()
             .prefetch_related(topic_links_prefetch(WorkingGroupTopic))
             .order_by("path")
@@ -36,6 +37,7 @@ def working_groups_home(context, home):
             AchievementPage.objects.descendant_of(index)
             .live()
             .public()
+            .filter(alias_of__isnull=True)
             .defer_streamfields()
             .order_by(*achievement_ordering())[:LATEST_ACHIEVEMENTS]
         )

@@ -1,0 +1,30 @@
+"""A page created in French gets an English alias (locale synchronisation) that carries
+French text: English listings leave it out until someone translates it."""
+
+import pytest
+
+from tests.factories.workinggroups import ProjectPageFactory
+
+
+@pytest.fixture
+def english_alias_of_a_new_project(demo_content):
+    from wagtail.models import Locale
+
+    from workinggroups.models import WorkingGroupPage
+
+    english = Locale.objects.get(language_code="en")
+    group = WorkingGroupPage.objects.get(slug="protection-au-canada")
+    project = ProjectPageFactory(parent=group, title="Projet seulement en français", slug="projet-francais")
+    project.save_revision().publish()
+    english_group = group.get_translation(english)
+    alias = project.create_alias(parent=english_group, update_locale=english, update_slug="projet-francais")
+    return english_group, alias
+
+
+def test_english_group_page_does_not_list_the_alias(client, english_alias_of_a_new_project):
+    english_group, alias = english_alias_of_a_new_project
+    assert alias.live and alias.alias_of_id
+    html = client.get(english_group.url).content.decode()
+    assert "Projet seulement en français" not in html
+    index_html = client.get(english_group.get_parent().url).content.decode()
+    assert "Projet seulement en français" not in index_html
