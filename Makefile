@@ -41,7 +41,7 @@ lint: install ## ruff, Django's checks and the migration check
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
-	$(MANAGE) makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(MANAGE) makemessages --locale fr --locale en --no-obsolete
 	$(MANAGE) compile_catalogues
 
 .PHONY: help install setup run test lint messages
