@@ -52,7 +52,17 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the dev requirements install it
         pytest.skip("playwright is not installed")
+    from django.db import connections
+
+    # Between its sync calls Playwright marks its event loop as running in this thread, and Django's
+    # connection handler then keeps connections in a context variable instead of the thread-local
+    # (asgiref's thread-critical Local). Connections opened before this point would be replaced by
+    # fresh objects that lack the serialized migration data transactional tests restore from:
+    # carry them over.
+    opened = connections.all(initialized_only=True)
     with sync_playwright() as playwright:
+        for connection in opened:
+            connections[connection.alias] = connection
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
