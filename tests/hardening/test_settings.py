@@ -154,8 +154,9 @@ SECURITY_FLOORS = {
     "django": "5.2.19",
     # CVE-2026-44197 and GHSA permission fixes: 7.0.7 / 7.3.2 / 7.4; 8.0.1 is the line's current patch.
     "wagtail": "8.0.1",
-    # 65.15.0 bundles the rate-limit bypass, email-verification and blank-password fixes.
-    "django-allauth": "65.15.0",
+    # 65.22.0 (2026-11-11): MFA recovery codes no longer cacheable, reauthentication no longer
+    # skipped without a method; 65.22.1 (11-13): strict parsing of providers' email-verified claims.
+    "django-allauth": "65.22.1",
     # No published advisory; the floor is the current patch release of the supported line.
     "wagtail-localize": "1.14.5",
 }
