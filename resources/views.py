@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -156,6 +158,14 @@ class ResourceDetailView(DetailView):
         for version in context["versions"]:
             version.language_name = str(names.get(version.locale.language_code, version.locale.language_code))
             version.file_language_name = str(names.get(version.file_language, version.file_language))
+        # The language switcher and hreflang links go straight to each translation's own slug;
+        # where there is none, to the library in that language.
+        alternates = {version.locale.language_code: (version.get_url(), False) for version in context["versions"]}
+        for code, _name in settings.LANGUAGES:
+            if code not in alternates:
+                with translation.override(code):
+                    alternates[code] = (reverse("resources:index"), True)
+        context["language_alternates"] = alternates
         context["related"] = decorate(self.related(resource), self.request.user, self.locale)
         context["is_member"] = access.is_approved_member(self.request.user)
         return context

@@ -103,15 +103,20 @@ def language_links(context):
                 }
             )
         return links
+    # A view whose objects have their own address per language (a resource's slug is translated)
+    # gives ``language_alternates``: {code: (url, is_fallback)}. Otherwise Django's URL translation
+    # keeps the same view and arguments.
+    alternates = context.get("language_alternates") or {}
     path = request.get_full_path() if request else "/"
     for code, _ in settings.LANGUAGES:
+        url, is_fallback = alternates.get(code, (translate_url(path, code), False))
         links.append(
             {
                 "code": code,
                 "name": names[code],
-                "url": translate_url(path, code),
+                "url": url,
                 "is_current": code == current,
-                "is_fallback": False,
+                "is_fallback": is_fallback,
             }
         )
     return links

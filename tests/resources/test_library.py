@@ -211,3 +211,20 @@ def test_query_budget_is_fixed(client, catalogue, visitors, page_size):
     # The English pages cost the header's localised home page on top: compare language by language.
     assert few == many
     assert many["fr"] <= 25
+
+
+def test_language_links_of_a_resource_go_to_each_translation_s_own_address(client, catalogue):
+    french_url = catalogue["services"].get_url()
+    english = catalogue["services"].get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(french_url).content.decode()
+    # Switcher and hreflang point at the English slug, not at the French slug under /en/.
+    assert f'href="{english.get_url()}" hreflang="en"' in html
+    assert f'hreflang="en" href="http://testserver{english.get_url()}"' in html
+    assert f"/en/resources/{catalogue['services'].slug}/" not in html
+
+
+def test_an_untranslated_resource_offers_the_library_in_the_other_language(client, catalogue):
+    html = client.get(catalogue["untranslated"].get_url()).content.decode()
+    assert 'href="/en/resources/" hreflang="en"' in html
+    # Not a translation: no hreflang alternate for it.
+    assert 'hreflang="en" href=' not in html
