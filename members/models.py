@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from workinggroups.choices import LeadershipRole
+
 
 class EmailUserManager(UserManager):
     """People sign in by email address; there is no username."""
@@ -192,12 +194,11 @@ class GroupMembership(models.Model):
     """A person in a working group. A group and its translation are one group: ``group`` is always
     the page in the default locale (see ``members.access.canonical_group``)."""
 
-    class Role(models.TextChoices):
-        MEMBER = "member", _("Member")
-        CO_CHAIR = "co_chair", _("Co-chair")
-        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
-        EXECUTIVE_REPRESENTATIVE = "executive_representative", _("Executive representative")
-        STAFF = "staff", _("Staff")
+    # « Member », or one of the leadership roles a group page lists: one list of roles, one wording.
+    Role = models.TextChoices(
+        "Role",
+        [("MEMBER", ("member", _("Member"))), *((role.name, (role.value, role.label)) for role in LeadershipRole)],
+    )
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Request pending")

@@ -45,7 +45,7 @@ class AchievementKind(models.TextChoices):
 
 
 class LeadershipRole(models.TextChoices):
-    """Who steers a group. The members app's group roles add « member » to these."""
+    """Who steers a group. ``members.GroupMembership.Role`` adds « member » to these."""
 
     CO_CHAIR = "co_chair", _("Co-chair")
     STEERING_COMMITTEE = "steering_committee", _("Steering committee")
