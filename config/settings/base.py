@@ -253,6 +253,9 @@ ACCOUNT_RATE_LIMITS = {
 # (members.middleware.AdminMFARequiredMiddleware sends them to set it up).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="CCR")
+# Accept the code of the 30-second step before and after (RFC 6238 §5.2): phone clocks drift and a
+# code typed at the end of its step would otherwise be refused by the time it arrives.
+MFA_TOTP_TOLERANCE = 1
 ADMIN_MFA_REQUIRED = env.bool("ADMIN_MFA_REQUIRED", default=True)
 MIDDLEWARE += ["members.middleware.AdminMFARequiredMiddleware"]
 LOGIN_URL = "account_login"

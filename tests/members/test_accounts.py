@@ -139,6 +139,23 @@ def test_sign_in_with_a_second_factor_asks_for_the_code(client, site_tree):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize(("steps", "accepted"), [(0, True), (-1, True), (1, True), (-2, False)])
+def test_the_second_factor_accepts_the_code_of_the_neighbouring_step(client, site_tree, steps, accepted):
+    """A code typed at the end of its 30 seconds, or from a phone a little off, still works; an old one does not."""
+    import time
+
+    from allauth.mfa import app_settings as mfa_settings
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+    user = UserFactory(email="deux@example.org")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client.post("/fr/accounts/login/", {"login": "deux@example.org", "password": PASSWORD})
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + steps
+    client.post("/fr/accounts/2fa/authenticate/", {"code": format_hotp_value(hotp_value(secret, counter))})
+    assert ("_auth_user_id" in client.session) is accepted
+
+
 def test_delete_my_account_keeps_the_organisation(client, people, groups):
     from allauth.account.models import EmailAddress
 
