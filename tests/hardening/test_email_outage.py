@@ -198,3 +198,28 @@ def test_password_reset_during_an_outage_says_so(client, mail_down, site_tree, l
     response = client.post(f"/{language}/accounts/password/reset/", {"email": "oubli@example.org"}, follow=True)
     assert response.status_code == 200
     assert TEXTS[language]["not_sent"] in response.content.decode().replace("&#x27;", "'")
+
+
+def test_approval_in_the_wagtail_admin_is_saved_during_an_outage(
+    client, mail_down, organisation, django_capture_on_commit_callbacks
+):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    profile = make_person(status=MemberProfile.Status.PENDING, organisation=organisation).member_profile
+    client.force_login(staff)
+    data = {
+        "organisation": organisation.pk,
+        "organisation_not_listed": "",
+        "status": "approved",
+        "rejection_reason": "",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/members/people/edit/{profile.pk}/", data)
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.status, profile.reviewed_by, profile.decision_email_pending) == (
+        MemberProfile.Status.APPROVED,
+        staff,
+        True,
+    )
+    # Staff find it on their dashboard, with the button to send it again.
+    assert TEXTS["fr"]["resend_button"] in client.get("/fr/members/").content.decode()
