@@ -21,6 +21,8 @@ to_allauth_login = RedirectView.as_view(pattern_name="account_login", query_stri
 
 # A database outage raised outside a view still gets the friendly 503 page (issue 10).
 handler500 = "core.views.server_error"
+# allauth's rate limits answer with this page (allauth looks it up here), in the visitor's language.
+handler429 = "core.views.too_many_requests"
 
 # Outside the language prefix: machines and staff tools.
 urlpatterns = [
@@ -38,6 +40,15 @@ urlpatterns += api_urlpatterns
 # Everything a visitor reads lives under /fr/ or /en/.
 urlpatterns += i18n_patterns(
     path("accounts/signup/", members_views.SignupView.as_view(), name="account_signup"),  # members: 400 on errors
+    # hardening (issue 10): 429 for too many failed sign-ins or verification emails asked too soon;
+    # "check your inbox" says what to do when the mail server refused the email.
+    path("accounts/login/", members_views.LoginView.as_view(), name="account_login"),
+    path("accounts/email/", members_views.EmailView.as_view(), name="account_email"),
+    path(
+        "accounts/confirm-email/",
+        members_views.EmailVerificationSentView.as_view(),
+        name="account_email_verification_sent",
+    ),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),  # members area
     path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth

@@ -1,7 +1,9 @@
-"""Error views that must work while the database is down."""
+"""Error views: the 503 page that must work while the database is down, and the 429 page."""
 
 import sys
 
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
 from .middleware import DATABASE_ERRORS, database_unavailable_response
@@ -17,3 +19,9 @@ def server_error(request, template_name="500.html"):
     if isinstance(error, DATABASE_ERRORS):
         return database_unavailable_response(request)
     return django_server_error(request, template_name=template_name)
+
+
+@never_cache
+def too_many_requests(request):
+    """``handler429``: allauth answers with it when a rate limit (ACCOUNT_RATE_LIMITS) is reached."""
+    return render(request, "429.html", status=429)

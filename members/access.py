@@ -89,6 +89,16 @@ def reviewable_profiles(user):
     return pending.select_related("user", "organisation").order_by("created_at")
 
 
+def decision_emails_pending(user):
+    """Approved or rejected profiles this user may review whose email the mail server refused."""
+    from .models import MemberProfile
+
+    profiles = MemberProfile.objects.filter(decision_email_pending=True).exclude(status=MemberProfile.Status.PENDING)
+    if not user.has_perm(STAFF_REVIEW_PERMISSION):
+        profiles = profiles.filter(organisation__administrators=user)
+    return profiles.select_related("user", "organisation").order_by("reviewed_at")
+
+
 def canonical_group(page):
     """The group's page in the default locale: a group and its translations are one group."""
     from workinggroups.models import WorkingGroupPage

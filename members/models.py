@@ -139,6 +139,12 @@ class MemberProfile(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    # The approval or rejection is saved even when its email is not (mail server down).
+    decision_email_pending = models.BooleanField(
+        _("decision email not sent yet"),
+        default=False,
+        help_text=_("The email telling the person of the decision could not be sent yet; it can be sent again."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

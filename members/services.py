@@ -40,7 +40,7 @@ def approve(profile, by):
     profile.rejection_reason = ""
     profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
     sync_members_group(profile.user)
-    transaction.on_commit(lambda: send_to_user(profile.user, "approved", {"profile": profile}))
+    transaction.on_commit(lambda: notify_decision(profile))
 
 
 @transaction.atomic
@@ -51,7 +51,20 @@ def reject(profile, by, reason):
     profile.rejection_reason = reason
     profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
     sync_members_group(profile.user)
-    transaction.on_commit(lambda: send_to_user(profile.user, "rejected", {"profile": profile}))
+    transaction.on_commit(lambda: notify_decision(profile))
+
+
+def notify_decision(profile):
+    """Email the person the approval or rejection; remember when the mail server refused it.
+
+    Returns whether it was sent. A pending one is sent again from the reviewer's dashboard
+    or by ``manage.py send_pending_decision_emails`` (cron).
+    """
+    template = "approved" if profile.status == MemberProfile.Status.APPROVED else "rejected"
+    sent = send_to_user(profile.user, template, {"profile": profile})
+    MemberProfile.objects.filter(pk=profile.pk).update(decision_email_pending=not sent)
+    profile.decision_email_pending = not sent
+    return sent
 
 
 def sync_organisation_members(organisation):

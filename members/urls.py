@@ -16,4 +16,5 @@ urlpatterns = [
     path("requests/<int:pk>/decline/", views.DecideRequestView.as_view(accept=False), name="decline"),
     path("people/<int:pk>/approve/", views.ApproveView.as_view(), name="approve"),
     path("people/<int:pk>/reject/", views.RejectView.as_view(), name="reject"),
+    path("people/<int:pk>/resend-decision/", views.ResendDecisionEmailView.as_view(), name="resend_decision"),
 ]

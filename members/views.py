@@ -9,10 +9,12 @@ import csv
 
 from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
+from allauth.core import ratelimit
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,6 +36,7 @@ from .access import (
     can_manage_group,
     can_review_profile,
     canonical_group,
+    decision_emails_pending,
     get_profile,
     has_verified_email,
     is_approved_member,
@@ -41,6 +44,7 @@ from .access import (
     managed_groups_filter,
     reviewable_profiles,
 )
+from .adapters import EMAIL_NOT_SENT_SESSION_KEY
 from .forms import DeleteAccountForm, ProfileForm, RejectForm
 from .models import GroupMembership, GroupSettings, MemberProfile
 
@@ -130,6 +134,7 @@ class DashboardView(MemberAreaMixin, TemplateView):
         if not approved:
             context.update(not_approved_context(user))
         context["people_to_review"] = list(reviewable_profiles(user))
+        context["decision_emails_pending"] = list(decision_emails_pending(user))
         context["pending_requests"] = []
         if approved or is_members_staff(user):
             context["pending_requests"] = list(
@@ -367,12 +372,26 @@ class ReviewMixin(MemberAreaMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+def warn_if_decision_email_pending(request, profile):
+    profile.refresh_from_db(fields=["decision_email_pending"])
+    if profile.decision_email_pending:
+        messages.warning(
+            request,
+            _(
+                "The decision is saved, but the email telling %(name)s could not be sent: our mail service is "
+                "not answering. Send it again from your dashboard in a few minutes."
+            )
+            % {"name": profile.user},
+        )
+
+
 class ApproveView(ReviewMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         services.approve(self.profile, request.user)
         messages.success(request, _("%(name)s has been approved.") % {"name": self.profile.user})
+        warn_if_decision_email_pending(request, self.profile)
         return redirect("members:dashboard")
 
 
@@ -386,12 +405,38 @@ class RejectView(ReviewMixin, FormView):
     def form_valid(self, form):
         services.reject(self.profile, self.request.user, form.cleaned_data["reason"])
         messages.success(self.request, _("%(name)s has been rejected.") % {"name": self.profile.user})
+        warn_if_decision_email_pending(self.request, self.profile)
         return redirect("members:dashboard")
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+
+class ResendDecisionEmailView(MemberAreaMixin, View):
+    """Send again the approval or rejection email that the mail server refused."""
+
+    http_method_names = ["post"]
+    require_approved = False  # can_review_profile decides
+
+    def post(self, request, *args, **kwargs):
+        profile = MemberProfile.objects.select_related("user", "organisation").filter(pk=kwargs["pk"]).first()
+        if profile is None:
+            return error_response(request, 404, _("This person does not exist."))
+        if not can_review_profile(request.user, profile):
+            return error_response(
+                request, 403, _("Only staff and the administrators of their organisation review this person.")
+            )
+        if profile.is_pending or not profile.decision_email_pending:
+            return error_response(request, 409, _("There is no email waiting to be sent to this person."))
+        if services.notify_decision(profile):
+            messages.success(request, _("The email has been sent to %(name)s.") % {"name": profile.user})
+        else:
+            messages.warning(
+                request, _("The email could not be sent: our mail service is still not answering. Try again later.")
+            )
+        return redirect("members:dashboard")
 
 
 @method_decorator(reauthentication_required, name="post")
@@ -425,3 +470,37 @@ class SignupView(allauth_views.SignupView):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+
+class LoginView(allauth_views.LoginView):
+    """allauth's sign-in; too many failed attempts answer 429 (the form and its message stay)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "too_many_login_attempts"):
+            response.status_code = 429
+        return response
+
+
+class EmailView(allauth_views.EmailView):
+    """allauth's email page; asking again for a verification email too soon answers 429.
+
+    allauth itself skips the email silently (the link already sent stays valid); the
+    person is told instead of wondering where the email went.
+    """
+
+    def post(self, request, *args, **kwargs):
+        if "action_send" in request.POST and request.POST.get("email"):
+            email = request.POST["email"].lower()
+            if not ratelimit.consume(request, action="confirm_email", key=email, dry_run=True):
+                return ratelimit.respond_429(request)
+        return super().post(request, *args, **kwargs)
+
+
+class EmailVerificationSentView(allauth_views.EmailVerificationSentView):
+    """allauth's "check your inbox" page; when the mail server refused the email, what to do instead."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["email_not_sent"] = self.request.session.pop(EMAIL_NOT_SENT_SESSION_KEY, None)
+        return context

@@ -241,14 +241,33 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Counted in the cache: Redis (REDIS_URL) in production, so every app server shares the counts.
+# Throttling (issue 10). Counted in the cache: Redis (REDIS_URL) in production, so every app
+# server shares the counts. "N/period/per": per "ip", per "key" (the email address typed) or per
+# signed-in "user". Every action the site uses is listed, so the limits are ours, not a library
+# default. Over a limit the visitor gets 429.html (core.views.too_many_requests), or, for failed
+# sign-ins, the sign-in form again with a 429 (members.views.LoginView).
 ACCOUNT_RATE_LIMITS = {
+    # Any sign-in attempt from one address (an office behind one IP still has room).
+    "login": "30/m/ip",
+    # Wrong passwords: 10 a minute from one IP, 5 per account in 5 minutes (also the 2FA code step).
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    # New accounts from one IP: a workshop signing up together fits, a script does not.
+    "signup": "20/m/ip,100/h/ip",
+    # "Forgot password" emails: 20 a minute from one IP, 3 per address in 15 minutes.
+    "reset_password": "20/m/ip,3/15m/key",
+    # Submitting the new password from the emailed link.
+    "reset_password_from_key": "20/m/ip",
+    # Verification email sent again (signing in unverified, or "re-send" on the email page):
+    # once per address every 3 minutes; the link already sent stays valid.
     "confirm_email": "1/3m/key",
-    "change_email": "1/m/user",
+    # Email page actions, password change, asking the password again: per signed-in person.
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
 }
+# Behind a reverse proxy every visitor would share the proxy's address, and so its limits: set the
+# number of proxies that append to X-Forwarded-For (1 for one nginx) so allauth counts per visitor.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Two factors: an authenticator app with recovery codes, for everyone; required for admin users
 # (members.middleware.AdminMFARequiredMiddleware sends them to set it up).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -49,6 +49,7 @@ MATRIX = {
     "approve": {"anonymous": LOGIN, "org_admin": DONE, "staff": DONE},
     "reject_form": {"anonymous": LOGIN, "org_admin": OK, "staff": OK},
     "reject": {"anonymous": LOGIN, "org_admin": DONE, "staff": DONE},
+    "resend_decision": {"anonymous": LOGIN, "org_admin": DONE, "staff": DONE},
 }
 
 # Answers that are neither success nor DENIED, for a visitor with the right but nothing to act on.
@@ -64,11 +65,14 @@ def targets(people, groups):
     """What the actions act on: a pending request to the on-request group, a pending person of organisation A."""
     requester = people["approved"]
     request = add_membership(requester, groups["on_request"], status=GroupMembership.Status.PENDING)
+    # An approval whose email the mail server refused (tests/hardening/test_email_outage.py).
+    MemberProfile.objects.filter(user=requester).update(decision_email_pending=True)
     return {
         "group": groups["on_request"],
         "open_group": groups["open"],
         "request": request,
         "profile": people["pending"].member_profile,
+        "decided": requester.member_profile,
     }
 
 
@@ -87,6 +91,7 @@ def call(client, endpoint, targets):
         "approve": ("post", f"/fr/members/people/{profile.pk}/approve/"),
         "reject_form": ("get", f"/fr/members/people/{profile.pk}/reject/"),
         "reject": ("post", f"/fr/members/people/{profile.pk}/reject/"),
+        "resend_decision": ("post", f"/fr/members/people/{targets['decided'].pk}/resend-decision/"),
     }
     method, path = paths[endpoint]
     data = {"reason": "Inconnu"} if endpoint == "reject" else {}

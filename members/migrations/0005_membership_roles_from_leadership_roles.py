@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0003_members_group'),
+        ('members', '0004_profile_decision_email_pending'),
     ]
 
     operations = [

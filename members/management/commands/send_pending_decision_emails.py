@@ -1,0 +1,27 @@
+"""Send again the approval and rejection emails the mail server refused (run it from cron)."""
+
+from django.core.management.base import BaseCommand
+
+from members.models import MemberProfile
+from members.services import notify_decision
+
+
+class Command(BaseCommand):
+    help = "Send again the approval and rejection emails that could not be sent."
+
+    def handle(self, *args, **options):
+        profiles = (
+            MemberProfile.objects.filter(decision_email_pending=True)
+            .exclude(status=MemberProfile.Status.PENDING)
+            .select_related("user", "organisation")
+        )
+        sent = failed = 0
+        for profile in profiles:
+            if notify_decision(profile):
+                sent += 1
+            else:
+                failed += 1
+        self.stdout.write(f"{sent} sent, {failed} still waiting")
+        if failed:
+            # Non-zero, so cron or a monitor notices the mail server is still down.
+            raise SystemExit(1)
