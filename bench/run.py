@@ -57,13 +57,21 @@ def build_database(scale, workdir):
     env = django_env(workdir, cached=False)
     manage(env, "migrate", "--no-input")
     manage(env, "load_demo_content")
+    # The pages link to hashed static files: the manifest must exist even when run outside make.
+    manage(env, "collectstatic", "--no-input")
     subprocess.run([PYTHON, "-m", "bench.populate", str(scale)], cwd=ROOT, env=env, check=True)
     return env
 
 
 def measure_in_process(env, repeats):
     output = subprocess.run(
-        [PYTHON, "-m", "bench.measure", str(repeats)], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        # stderr is not captured: a failing page shows its traceback.
+        [PYTHON, "-m", "bench.measure", str(repeats)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
