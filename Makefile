@@ -44,7 +44,11 @@ messages: install ## Extract interface strings into locale/*/LC_MESSAGES/django.
 	$(MANAGE) makemessages --locale fr --locale en --no-obsolete
 	$(MANAGE) compile_catalogues
 
-.PHONY: help install setup run test lint messages
+screenshots: install ## Regenerate the README's pictures in docs/screenshots/ (needs Debian's chromium)
+	$(MANAGE) compile_catalogues
+	$(BIN)/python docs/screenshots.py
+
+.PHONY: help install setup run test lint messages screenshots
 
 bench: install ## Benchmark at 1× and 10× data: prints a markdown table (see bench/run.py)
 	$(MANAGE) compile_catalogues

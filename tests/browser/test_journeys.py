@@ -1,5 +1,7 @@
-"""Journey 2 (the parts without the resource library): a newcomer signs up, verifies the address from
-the email, waits for approval, is approved by their organisation's administrator, joins an open group.
+"""Journey 2: a newcomer signs up, verifies the address from the email, waits for approval, is approved by
+their organisation's administrator, joins an open group, finds one of its members-only resources in the
+library with the filters and downloads it; signed out, the same download is refused.
+Journey 3: staff edit and publish a project, and translate a French page in wagtail-localize's editor.
 
 Everything is done in the browser; only the email is read from the test outbox (the live server runs in
 this process, with the locmem mail backend).
@@ -18,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-newcomer-passphrase-42"
 ORGANISATION = "Toronto Refugee Settlement Network"  # James Chen administers it (docs/members.md)
+LIBRARY_LINK = {"fr": "Toutes les ressources", "en": "All resources"}
 
 
 def _submit(form):
@@ -25,9 +28,11 @@ def _submit(form):
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_journey_2_newcomer_signs_up_is_approved_and_joins_an_open_group(browser, demo_site, language):
+def test_journey_2_newcomer_signs_up_is_approved_joins_a_group_and_downloads_its_members_only_resource(
+    browser, demo_site, language
+):
     email = f"nadia.{language}@example.net"
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     mail.outbox.clear()
@@ -86,6 +91,60 @@ def test_journey_2_newcomer_signs_up_is_approved_and_joins_an_open_group(browser
         group_title = page.locator("h1#group-title").inner_text().strip()
         page.goto(f"{demo_site}/{language}/members/")
         assert page.locator("section[aria-labelledby='groups-heading']").get_by_text(group_title).count() >= 1
+
+        # From the dashboard to the library; the filters narrow it to the group's members-only resources.
+        page.locator("section[aria-labelledby='group-resources-heading']").get_by_role(
+            "link", name=LIBRARY_LINK[language]
+        ).click()
+        page.wait_for_url(re.compile(rf"/{language}/resources/$"))
+        filters = page.locator("form.resource-filters")
+        filters.locator("select[name=working_group]").select_option(label=group_title)
+        filters.locator("select[name=audience]").select_option("members")
+        filters.locator("button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/resources/\?.*working_group="))
+        cards = page.locator("ul.resource-cards article")
+        assert cards.count() >= 1
+        for number in range(cards.count()):
+            card = cards.nth(number)
+            assert "resource-card--members" in card.get_attribute("class")
+            assert card.locator(".tag", has_text=group_title).count() == 1
+        # The newcomer is an approved member now: no lock, no "sign in" on the cards.
+        assert cards.locator(".resource-card__access").count() == 0
+
+        # Open the first one and download its file.
+        link = cards.first.locator(".resource-card__title a")
+        resource_title = link.inner_text().strip()
+        link.click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text().strip() == resource_title
+        download_link = page.locator(".resource__download a[download]")
+        download_url = demo_site + download_link.get_attribute("href")
+        with page.expect_download() as download_info:
+            download_link.click()
+        download = download_info.value
+        assert download.failure() is None
+        assert download.suggested_filename.endswith(".pdf")
+        with open(download.path(), "rb") as downloaded:
+            assert downloaded.read(5) == b"%PDF-"
+        # The same request with the browser's cookies: a 200 and the file itself.
+        response = page.request.get(download_url)
+        assert response.status == 200
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.body().startswith(b"%PDF-")
+
+        # Signed out (the header's button), the same address gives no file.
+        page.locator(".account-links").get_by_role("button").click()
+        page.wait_for_load_state()
+        if "/accounts/logout/" in page.url:  # allauth's confirmation page, when it asks
+            page.locator("main form button[type=submit]").click()
+            page.wait_for_load_state()
+        refused = page.request.get(download_url, max_redirects=0)
+        assert refused.status == 302
+        assert "/accounts/login/" in refused.headers["location"]
+        followed = page.request.get(download_url)
+        assert "/accounts/login/" in followed.url
+        assert not followed.body().startswith(b"%PDF")
+        assert followed.headers["content-type"].startswith("text/html")
     except Exception:
         from .conftest import ARTIFACTS
 
@@ -126,6 +185,97 @@ def test_journey_3_staff_sign_in_to_the_admin_edit_a_project_publish_it_and_see_
 
     page.goto(public_url)
     assert page.locator("h1").inner_text().strip() == new_title
+
+
+@pytest.fixture(scope="module")
+def untranslated_french_page(demo_site, django_db_blocker):
+    """A published French page with no English version (every demo page has one): committed, so the live
+    server sees it on any database; `demo_site` flushes it with the rest at module end."""
+    from wagtail.models import Locale
+
+    from home.models import HomePage, StandardPage
+
+    with django_db_blocker.unblock():
+        french_home = HomePage.objects.get(locale=Locale.get_default())
+        page = french_home.add_child(
+            instance=StandardPage(title="Nous joindre", slug="nous-joindre", introduction=FRENCH_INTRODUCTION)
+        )
+        page.save_revision().publish()
+        assert not page.get_translations().exists()
+    return page
+
+
+FRENCH_INTRODUCTION = "Écrivez-nous pour toute question sur les groupes de travail."
+
+
+def _segment(page, source_text):
+    """One segment of wagtail-localize's translation editor, found by its French source text."""
+    return page.locator("li.incomplete, li.complete").filter(
+        has=page.locator("> p", has_text=re.compile(rf"^{re.escape(source_text)}$"))
+    )
+
+
+def _translate_segment(page, source_text, english):
+    segment = _segment(page, source_text)
+    segment.get_by_role("button").click()  # "Translate"
+    segment.locator("textarea").fill(english)
+    segment.get_by_role("button").last.click()  # "Save" (after "Cancel")
+    # Saved on the server when the editor shows who translated it.
+    segment.locator(".avatar").wait_for()
+    assert segment.get_attribute("class") == "complete"
+
+
+def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_publish_it_in_english(
+    page, demo_site, untranslated_french_page, django_capture_on_commit_callbacks
+):
+    """Translate this page → English → the editor: the title and the slug by hand, the rest with the
+    machine translator (the labelled development translator here: docs/translations.md) → publish."""
+    french = untranslated_french_page
+    page.goto(f"{demo_site}/admin/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill("admin@example.org")
+    form.locator("input[name=password]").fill("coalition-admin")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.request.get(f"{demo_site}/en/contact-us/").status == 404
+
+    # The page's "Actions" menu → "Translate this page" → English.
+    page.goto(f"{demo_site}/admin/pages/{french.pk}/edit/")
+    page.locator("#w-slim-header-buttons .w-dropdown__toggle").click()
+    page.locator(f"a[href$='/localize/submit/page/{french.pk}/']").click()
+    page.wait_for_url(re.compile(r"/localize/submit/page/"))
+    page.locator("input[name=locales]").check()  # English: the only other language
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    assert page.locator("li.incomplete").count() >= 2, "the editor lists the segments still to translate"
+
+    # By hand: the title, and (on the Promotion tab) the slug.
+    _translate_segment(page, "Nous joindre", "Contact us")
+    page.get_by_role("tab", name="Promotion").click()
+    _translate_segment(page, "nous-joindre", "contact-us")
+
+    # The rest with the machine translator (its form posts and reloads the editor).
+    with page.expect_navigation():
+        page.locator("form[action$='/machine_translate/'] button[type=submit]:visible").click()
+    assert _segment(page, FRENCH_INTRODUCTION).get_attribute("class") == "complete"
+
+    # "Publish in English". wagtail-localize publishes the revision on commit; on SQLite the live server
+    # shares this test's connection, whose transaction never commits, so the callback is run here.
+    with django_capture_on_commit_callbacks(execute=True):
+        with page.expect_navigation():
+            page.locator("footer form button[type=submit]").filter(has_text=re.compile("Publi")).click()
+    assert page.locator(".messages .success, .messages [class*=success]").count() >= 1
+
+    english = page.request.get(f"{demo_site}/en/contact-us/")
+    assert english.status == 200
+    page.goto(f"{demo_site}/en/contact-us/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().strip() == "Contact us"
+    # The development translator marks its output, so nobody takes it for a translation.
+    assert page.get_by_text(f"[EN] {FRENCH_INTRODUCTION}").count() == 1
+    # The French page now offers its English version.
+    page.goto(f"{demo_site}/fr/nous-joindre/")
+    assert page.locator("link[rel=alternate][hreflang=en]").get_attribute("href").endswith("/en/contact-us/")
 
 
 def test_journey_3_with_the_second_factor_staff_set_up_totp_before_reaching_the_admin(page, demo_site, settings):

@@ -82,11 +82,28 @@ def _public_pages(page, base, language):
     page.goto(base + group)
     project = page.locator("section[aria-labelledby='projects-title'] h3 a").first.get_attribute("href")
     achievement = page.locator("section[aria-labelledby='achievements-title'] h3 a").first.get_attribute("href")
+    # The library with filters applied (chosen in its form), a public resource and a members-only one
+    # (seen by a visitor: the lock and the sign-in links).
+    page.goto(f"{base}/{language}/resources/")
+    filters = page.locator("form.resource-filters")
+    filters.locator("select[name=working_group]").select_option(index=1)
+    filters.locator("select[name=sort]").select_option("title")
+    filters.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/resources/\?.*working_group=\d+"))
+    library = page.url.removeprefix(base)
+    assert page.locator("ul.resource-cards article").count() >= 1, "the first group has resources"
+    page.goto(f"{base}/{language}/resources/?audience=public")
+    public_resource = page.locator(".resource-card__title a").first.get_attribute("href")
+    page.goto(f"{base}/{language}/resources/?audience=members")
+    members_resource = page.locator(".resource-card__title a").first.get_attribute("href")
     return [
         f"/{language}/{index}/",
         group,
         project,
         achievement,
+        library,
+        public_resource,
+        members_resource,
         f"/{language}/accounts/login/",
         f"/{language}/accounts/signup/",
         f"/{language}/search/?q=groupe",
@@ -119,11 +136,20 @@ def test_public_pages_have_no_wcag_violations_and_no_sideways_scrolling_on_a_pho
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])"
 
 
+def _keyboard_page_url(page, base, language, which):
+    if which == "group":
+        index = {"fr": "groupes-de-travail", "en": "working-groups"}[language]
+        page.goto(f"{base}/{language}/{index}/")
+        return base + page.locator(GROUP_LINKS).first.get_attribute("href")
+    if which == "library":
+        return f"{base}/{language}/resources/?audience=members&sort=title"
+    return f"{base}/{language}/accounts/signup/"
+
+
+@pytest.mark.parametrize("which", ["group", "library", "signup"])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_group_page_keyboard_reaches_every_control_in_order_with_visible_focus(page, demo_site, language):
-    index = {"fr": "groupes-de-travail", "en": "working-groups"}[language]
-    page.goto(f"{demo_site}/{language}/{index}/")
-    page.goto(demo_site + page.locator(GROUP_LINKS).first.get_attribute("href"))
+def test_keyboard_skip_link_then_every_control_in_order_with_visible_focus(page, demo_site, language, which):
+    page.goto(_keyboard_page_url(page, demo_site, language, which))
     # Every visible focusable element, in document order (no positive tabindex on the site).
     expected = page.evaluate(
         """(selector) => Array.from(document.querySelectorAll(selector))
@@ -131,6 +157,7 @@ def test_group_page_keyboard_reaches_every_control_in_order_with_visible_focus(p
             .map((el, i) => { el.dataset.tabOrder = i; return i; })""",
         FOCUSABLE,
     )
+    assert len(expected) > 10
     positive_tabindex = "[tabindex]:not([tabindex='0']):not([tabindex='-1'])"
     assert page.locator(positive_tabindex).count() == 0
     reached = []
@@ -143,8 +170,9 @@ def test_group_page_keyboard_reaches_every_control_in_order_with_visible_focus(p
                 const style = getComputedStyle(el);
                 const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
                 const shadow = style.boxShadow && style.boxShadow !== 'none';
+                const box = el.getBoundingClientRect();
                 return {order: el.dataset.tabOrder, label: (el.textContent || el.name || '').trim().slice(0, 40),
-                        visible: outline || shadow};
+                        visible: (outline || shadow) && box.width > 0 && box.height > 0};
             }"""
         )
         reached.append(int(state["order"]) if state["order"] is not None else None)
@@ -152,6 +180,18 @@ def test_group_page_keyboard_reaches_every_control_in_order_with_visible_focus(p
             invisible.append(state["label"])
     assert reached == expected, "Tab visits every control once, in document order"
     assert invisible == [], "every focused control shows an outline"
+
+    # The first stop is the skip link; following it puts the focus on the main content.
+    page.reload()
+    page.keyboard.press("Tab")
+    with translation.override(language):
+        assert page.evaluate("document.activeElement.textContent.trim()") == translation.gettext("Skip to main content")
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # ... and the next Tab goes to the first control inside it, not back to the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
 
 
 def _check_page(page, phone, url, language):
@@ -169,6 +209,13 @@ def _check_page(page, phone, url, language):
         )
         problems.append(f"{overflow}px of horizontal scrolling at 360px: {wide}")
     return problems
+
+
+def _members_only_resource(language):
+    from resources.models import Resource
+
+    resource = Resource.objects.filter(live=True, audience="members", locale__language_code=language).order_by("date")
+    return resource.first()
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -189,6 +236,11 @@ def test_members_dashboard_and_not_approved_page_are_accessible(browser, page, d
         with translation.override(language):
             assert page.locator("h1").inner_text().strip() == translation.gettext("Members dashboard")
         failures["approved dashboard"] = _check_page(page, phone, f"{demo_site}/{language}/members/", language)
+        # A members-only resource, with its download button for a member.
+        resource = _members_only_resource(language)
+        page.goto(demo_site + resource.get_url())
+        assert page.locator(".resource__download a[download]").count() == 1
+        failures["resource, member"] = _check_page(page, phone, demo_site + resource.get_url(), language)
 
         # A pending member: the dashboard explains why, a members-only page answers 403 with the same note.
         page.context.clear_cookies()
@@ -201,6 +253,11 @@ def test_members_dashboard_and_not_approved_page_are_accessible(browser, page, d
         assert page.goto(roster).status == 403
         assert page.locator("h1").count() == 1
         failures["not approved page"] = _check_page(page, phone, roster, language)
+        # The resource says why there is no download button; the download address answers 403.
+        failures["resource, pending"] = _check_page(page, phone, demo_site + resource.get_url(), language)
+        download = demo_site + resource.get_download_url()
+        assert page.goto(download).status == 403
+        failures["download refused"] = _check_page(page, phone, download, language)
     finally:
         phone_context.close()
     assert {name: problems for name, problems in failures.items() if problems} == {}
