@@ -232,3 +232,17 @@ def test_a_page_without_any_text_gets_the_sites_description(client, site_tree, l
     english = meta_description(client.get("/en/empty/").content.decode())
     assert french.startswith("Les groupes de travail")
     assert english == "The coalition's working groups, projects, achievements and resources."
+
+
+@pytest.mark.parametrize("template", ["404.html", "500.html", "503.html"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_error_pages_have_a_favicon_and_a_description(rf, site_tree, template, language):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get(f"/{language}/missing/")
+    with translation.override(language):
+        page_html = render_to_string(template, {"request": request, "LANGUAGE_CODE": language}, request=request)
+    assert f'<link rel="icon" href="{static("img/favicon.svg")}" type="image/svg+xml">' in page_html
+    assert len(meta_description(page_html)) > 20
+    assert f'<html lang="{language}">' in page_html
