@@ -56,3 +56,8 @@ bench: install ## Benchmark at 1× and 10× data: prints a markdown table (see b
 	$(BIN)/python bench/run.py
 
 .PHONY: bench
+
+lighthouse: install ## Lighthouse (mobile) on the demo site served as in production: prints a markdown table (see bench/lighthouse.py)
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+.PHONY: lighthouse

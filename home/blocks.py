@@ -43,6 +43,17 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Ensemble, nous protégeons les réfugiés.", "attribution": "CCR"}
 
 
+class ContentImageBlock(ImageBlock):
+    """Wagtail's image block, rendered as a responsive <picture> (AVIF, WebP, JPEG fallback).
+
+    Only the template differs: ImageBlock always deconstructs as itself, so the
+    migrations do not change.
+    """
+
+    class Meta:
+        template = "home/blocks/image.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Section heading"),
@@ -57,6 +68,6 @@ class BodyStreamBlock(blocks.StreamBlock):
         icon="pilcrow",
         description=_("Text with links and lists."),
     )
-    image = ImageBlock(label=_("Image"), required=False)
+    image = ContentImageBlock(label=_("Image"), required=False)
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -1,6 +1,11 @@
+import html
+import re
+
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
@@ -37,7 +43,18 @@ class BasePage(Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.introduction
+        """The promote tab's description, else the introduction, else the start of the summary
+        or of the body's first paragraph; empty when the page has none (base.html then says
+        what the site is)."""
+        text = self.search_description or self.introduction
+        if text:
+            return text
+        rich_text = getattr(self, "summary", "")
+        if not rich_text and isinstance(getattr(self, "body", None), StreamValue):
+            rich_text = next((block.value.source for block in self.body if block.block_type == "paragraph"), "")
+        # A space after each block so that paragraphs and list items do not run together.
+        text = strip_tags(re.sub(r"(</(?:p|li|h\d)>)", r"\1 ", rich_text))
+        return Truncator(html.unescape(text)).words(30)
 
     def serve(self, request, *args, **kwargs):
         if self.alias_of_id and not getattr(request, "is_preview", False):
