@@ -56,7 +56,7 @@ class BasePage(Page):
         text = strip_tags(re.sub(r"(</(?:p|li|h\d)>)", r"\1 ", rich_text))
         return Truncator(html.unescape(text)).words(30)
 
-    def serve(self, request, *args, **kwargs):
+    def redirect_alias_to_original(self, request):
         if self.alias_of_id and not getattr(request, "is_preview", False):
             # wagtail-localize's locale synchronisation leaves an alias in the English tree
             # until someone translates the page: it carries the French text, so visitors
@@ -64,8 +64,23 @@ class BasePage(Page):
             original = Page.objects.live().filter(pk=self.alias_of_id).first()
             if original is not None and original.locale_id != self.locale_id:
                 return redirect(original.get_url(request))
+        return None
+
+    def serve(self, request, *args, **kwargs):
         # The same for every anonymous visitor: the page cache may keep it.
-        return mark_cacheable(request, super().serve(request, *args, **kwargs))
+        return self.redirect_alias_to_original(request) or mark_cacheable(
+            request, super().serve(request, *args, **kwargs)
+        )
+
+
+class RoutableBasePageMixin:
+    """Put before ``RoutablePageMixin``: its ``serve()`` calls a route's view directly, past
+    ``BasePage.serve``, so aliases would show French text and no route would reach the page cache."""
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        return self.redirect_alias_to_original(request) or mark_cacheable(
+            request, super().serve(request, view, args, kwargs)
+        )
 
 
 class HomePage(BasePage):

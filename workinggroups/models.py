@@ -34,7 +34,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import BasePage, RoutableBasePageMixin
 
 from .blocks import IndexSectionsBlock
 from .choices import AchievementKind, ImpactArea, IssueApproach, LeadershipRole, ProjectStatus
@@ -281,7 +281,7 @@ def topic_links_prefetch(link_model):
     return Prefetch("topic_links", queryset=link_model.objects.select_related("topic"))
 
 
-class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
+class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
     """« Les groupes de travail »: what working groups are, and the list of groups."""
 
     sections = StreamField(
@@ -402,7 +402,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutablePageMixin, BasePage):
         return calendar_response(request, self, self.meetings())
 
 
-class WorkingGroupPage(PublicListingsMixin, RoutablePageMixin, BasePage):
+class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
     """One working group. A group and its translations are one group."""
 
     summary = RichTextField(

@@ -90,3 +90,15 @@ def test_private_pages_are_never_stored(client, about, django_user_model):
 def test_previews_are_never_cached(admin_client, about):
     response = admin_client.get(f"/admin/pages/{about.pk}/edit/preview/")
     assert "X-Page-Cache" not in response
+
+
+@pytest.mark.parametrize("model_name", ["WorkingGroupIndexPage", "WorkingGroupPage"])
+def test_routable_pages_are_cached_too(client, demo_content, model_name):
+    from workinggroups import models
+
+    page = getattr(models, model_name).objects.live().filter(locale__language_code="en").first()
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(page.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0

@@ -28,3 +28,20 @@ def test_english_group_page_does_not_list_the_alias(client, english_alias_of_a_n
     assert "Projet seulement en français" not in html
     index_html = client.get(english_group.get_parent().url).content.decode()
     assert "Projet seulement en français" not in index_html
+
+
+def test_an_english_alias_of_a_new_group_sends_visitors_to_the_french_group(client, demo_content):
+    """Group pages are routable pages: the alias rule holds for them as for every other page."""
+    from wagtail.models import Locale
+
+    from tests.factories.workinggroups import WorkingGroupPageFactory
+    from workinggroups.models import WorkingGroupIndexPage
+
+    english = Locale.objects.get(language_code="en")
+    index = WorkingGroupIndexPage.objects.get(locale__language_code="fr")
+    group = WorkingGroupPageFactory(parent=index, title="Groupe seulement en français", slug="groupe-francais")
+    group.save_revision().publish()
+    alias = group.create_alias(parent=index.get_translation(english), update_locale=english)
+    response = client.get(alias.url)
+    assert response.status_code == 302
+    assert response["Location"] == group.url
