@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView, View
 
 from wagtail.models import Locale
 
+from home.page_cache import mark_cacheable
 from workinggroups.models import Topic, WorkingGroupPage
 
 from . import access
@@ -126,7 +127,10 @@ class ResourceListView(ListView):
         # The page still shows, with the message, but says the request was wrong.
         if self.page_error or (self.filterset.is_bound and self.filterset.errors):
             response.status_code = 400 if self.filterset.errors else 404
-        return response
+        # What an anonymous visitor sees here is the same for every anonymous visitor (public
+        # resources, members-only ones locked); only 200s are kept, and any resource change
+        # refreshes the cache. Download counts (the "most downloaded" order) may lag by its timeout.
+        return mark_cacheable(request, response)
 
 
 class ResourceDetailView(DetailView):
@@ -141,7 +145,7 @@ class ResourceDetailView(DetailView):
         if elsewhere:
             return redirect(elsewhere)
         self.object = resource
-        return self.render_to_response(self.get_context_data(object=resource))
+        return mark_cacheable(request, self.render_to_response(self.get_context_data(object=resource)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

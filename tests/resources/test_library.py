@@ -228,3 +228,19 @@ def test_an_untranslated_resource_offers_the_library_in_the_other_language(clien
     assert 'href="/en/resources/" hreflang="en"' in html
     # Not a translation: no hreflang alternate for it.
     assert 'hreflang="en" href=' not in html
+
+
+def test_anonymous_visitors_get_the_library_and_resource_pages_from_the_cache(client, catalogue, django_user_model):
+    for url in ["/fr/resources/?kind=guide", catalogue["services"].get_url()]:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url)["X-Page-Cache"] == "hit"
+        assert len(queries) == 0
+    # A member sees what is theirs: never a cached page, never stored.
+    client.force_login(django_user_model.objects.create_user(email="reader@example.org", password="x"))
+    assert "X-Page-Cache" not in client.get("/fr/resources/?kind=guide")
+
+
+def test_a_wrong_filter_is_never_cached(client, catalogue):
+    assert client.get("/fr/resources/?year=abc").status_code == 400
+    assert "X-Page-Cache" not in client.get("/fr/resources/?year=abc")
