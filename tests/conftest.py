@@ -22,6 +22,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _put_back_migration_data(django_db_setup, django_db_blocker):
+    """Leave the test database as migrations made it, for the next run with --reuse-db.
+
+    Transactional tests (backups, outages, races: other connections must see committed rows)
+    empty the database when they end; Django puts the migrations' data (root page, locales,
+    groups) back only before the *next* serialized test. After the last one, this puts it back.
+    """
+    yield
+    from django.db import connections
+
+    from wagtail.models import Page
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents and not Page.objects.using(alias).exists():
+                # Empty first: rows that post_migrate re-created would clash with the serialized ones.
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=True,
+                    reset_sequences=False,
+                )
+                connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
 def locales(db):
     french, _ = Locale.objects.get_or_create(language_code="fr")

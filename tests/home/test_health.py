@@ -7,7 +7,8 @@ import pytest
 from django.db import OperationalError
 
 
-def test_health_ok(client, db):
+def test_health_ok(client, db, settings):
+    settings.REDIS_URL = ""  # local-memory cache: nothing shared to check (a live Redis: tests/hardening)
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "not configured"}

@@ -54,54 +54,44 @@ def test_demo_accounts_refused_when_not_allowed(settings, site_tree):
 
 
 @pytest.mark.postgres
-def test_concurrent_joins_give_one_row(django_db_setup, django_db_blocker):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_joins_give_one_row():
     """Threads with their own connections join at once: one row per person.
 
-    The rows must be committed for the other connections to see them, so this test runs
-    outside pytest-django's transaction and deletes what it made. (A transactional test
-    would flush the database afterwards, taking the migrations' data with it — the root
-    page, the Members group — and break the next run with --reuse-db.)
+    The rows must be committed for the other connections to see them: a transactional test,
+    with the migrations' data (root page, Members group) put back from their serialization.
     """
     from wagtail.models import Locale, Page
 
     from tests.factories.members import make_person
     from workinggroups.models import WorkingGroupPage
 
-    with django_db_blocker.unblock():
-        root = Page.get_first_root_node()
-        group = root.add_child(
-            instance=WorkingGroupPage(title="Course", slug="course-concurrente", locale=Locale.get_default())
-        )
-        people = [make_person() for _ in range(3)]
-        organisations = {person.member_profile.organisation_id for person in people}
+    root = Page.get_first_root_node()
+    group = root.add_child(
+        instance=WorkingGroupPage(title="Course", slug="course-concurrente", locale=Locale.get_default())
+    )
+    people = [make_person() for _ in range(3)]
+    threads_per_person = 4
+    barrier = threading.Barrier(len(people) * threads_per_person)
+    results, errors = [], []
+
+    def join(user):
         try:
-            threads_per_person = 4
-            barrier = threading.Barrier(len(people) * threads_per_person)
-            results, errors = [], []
-
-            def join(user):
-                try:
-                    barrier.wait(timeout=30)
-                    results.append((user.pk, services.join(user, group).pk))
-                except Exception as error:  # noqa: BLE001 - reported by the assertion below
-                    errors.append(error)
-                finally:
-                    connection.close()  # each thread had its own connection
-
-            threads = [
-                threading.Thread(target=join, args=(user,)) for user in people for _ in range(threads_per_person)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-
-            assert errors == []
-            for user in people:
-                rows = GroupMembership.objects.filter(user=user, group=group)
-                assert rows.count() == 1
-                assert {pk for user_pk, pk in results if user_pk == user.pk} == {rows.get().pk}
+            barrier.wait(timeout=30)
+            results.append((user.pk, services.join(user, group).pk))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
         finally:
-            User.objects.filter(pk__in=[person.pk for person in people]).delete()
-            MemberOrganisation.objects.filter(pk__in=organisations).delete()
-            group.delete()
+            connection.close()  # each thread had its own connection
+
+    threads = [threading.Thread(target=join, args=(user,)) for user in people for _ in range(threads_per_person)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    for user in people:
+        rows = GroupMembership.objects.filter(user=user, group=group)
+        assert rows.count() == 1
+        assert {pk for user_pk, pk in results if user_pk == user.pk} == {rows.get().pk}

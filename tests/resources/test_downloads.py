@@ -81,7 +81,7 @@ def test_translation_starts_at_zero(resource, locales):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_downloads_lose_nothing(locales):
     resource = ResourceFactory(audience="public")
     threads_count, per_thread = 8, 10
