@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -219,6 +220,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Seconds a shared cache (CDN) and the page cache keep an anonymous page.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+
+# A CDN or Varnish in front of the site: Wagtail purges a page's URLs there when it is published
+# or unpublished. Pages that only list it (index, home) age out within PAGE_CACHE_TIMEOUT.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_API_TOKEN", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+# Each translation is a page with its own slug, published on its own: purge the URLs as they are
+# rather than rewriting one URL into every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Background work: django-tasks; runs immediately unless a worker is configured.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}

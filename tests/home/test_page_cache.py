@@ -102,3 +102,18 @@ def test_routable_pages_are_cached_too(client, demo_content, model_name):
         second = client.get(page.url)
     assert second["X-Page-Cache"] == "hit"
     assert len(queries) == 0
+
+
+def test_publishing_purges_the_page_from_a_configured_cdn(about, settings):
+    from unittest import mock
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cdn.invalid"}
+    }
+    with mock.patch("wagtail.contrib.frontend_cache.backends.http.HTTPBackend.purge") as purge:
+        about.title = "Qui sommes-nous"
+        about.save_revision().publish()
+    purged = [call.args[0] for call in purge.call_args_list]
+    # The page's own address, as it is: not rewritten into the other language's prefix.
+    assert [url for url in purged if url.endswith("/fr/a-propos/")]
+    assert not [url for url in purged if "/en/a-propos/" in url]
