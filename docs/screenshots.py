@@ -42,7 +42,7 @@ def wait_until_up(url, process, seconds=60):
         if process.poll() is not None:
             sys.exit(f"runserver stopped (exit code {process.returncode})")
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310  # nosec B310 - our own local server
                 return
         except OSError:
             time.sleep(0.5)
