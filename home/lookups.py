@@ -2,9 +2,9 @@
 
 Wagtail reads the locale table each time a page, a listing or a tag asks for the
 active or default locale (six times on a group page), and the whole table of page
-view restrictions each time a listing calls ``.public()``. Both tables change a few
-times a year; their rows are kept in the cache (local memory, or Redis shared by
-every app server) and dropped on change by the signals in ``home/signals.py``.
+view restrictions each time a listing calls ``.public()``. Both change a few times a
+year; their rows are kept in the cache (local memory, or Redis shared by every app
+server) and dropped on change by the signals in ``home/signals.py``.
 A cache outage falls back to the database.
 """
 
@@ -17,8 +17,6 @@ from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
-
-from . import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -81,24 +79,45 @@ def active_locale():
 # --- Page privacy -------------------------------------------------------------------
 
 
+RESTRICTIONS_KEY = "lookups:restrictions"
+
+
 def _restrictions():
-    """Every view restriction as ``(restriction id, path)`` pairs, where the path is the
-    restricted page's and that of each of its aliases (an alias takes its source's
-    restrictions). Kept under the page-cache version: restrictions, moves and new live
-    pages (aliases are created live) all bump it."""
+    """Every view restriction as ``(restriction id, path, own)``: the restricted page's
+    path (``own``), and that of each of its aliases (an alias takes its source's
+    restrictions). Dropped when a restriction changes, a page moves, is created (it may
+    be an alias) or deleted: not on every publish. An hour at most, in any case."""
+    try:
+        pairs = cache.get(RESTRICTIONS_KEY)
+    except Exception:
+        logger.warning("Cache unavailable: restrictions read from the database", exc_info=True)
+        return _read_restrictions()
+    if pairs is None:
+        pairs = _read_restrictions()
+        try:
+            cache.set(RESTRICTIONS_KEY, pairs, timeout=3600)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
+    return pairs
 
-    def compute():
-        rows = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path"))
-        pairs = [(pk, path, True) for pk, _page, path in rows]
-        by_page = {}
-        for pk, page_id, _path in rows:
-            by_page.setdefault(page_id, []).append(pk)
-        if by_page:
-            for alias_of_id, path in Page.objects.filter(alias_of_id__in=by_page).values_list("alias_of_id", "path"):
-                pairs.extend((pk, path, False) for pk in by_page[alias_of_id])
-        return pairs
 
-    return page_cache.cached("restrictions", (), compute)
+def _read_restrictions():
+    rows = list(PageViewRestriction.objects.values_list("pk", "page_id", "page__path"))
+    pairs = [(pk, path, True) for pk, _page, path in rows]
+    by_page = {}
+    for pk, page_id, _path in rows:
+        by_page.setdefault(page_id, []).append(pk)
+    if by_page:
+        for alias_of_id, path in Page.objects.filter(alias_of_id__in=by_page).values_list("alias_of_id", "path"):
+            pairs.extend((pk, path, False) for pk in by_page[alias_of_id])
+    return pairs
+
+
+def forget_restrictions(**kwargs):
+    try:
+        cache.delete(RESTRICTIONS_KEY)
+    except Exception:
+        logger.warning("Cached restrictions could not be dropped", exc_info=True)
 
 
 def restriction_ids_for(page):

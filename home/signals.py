@@ -21,6 +21,8 @@ def clear_site_root_paths_on_root_translation(sender, instance, **kwargs):
 page_published.connect(page_cache.invalidate_all, dispatch_uid="page_cache_published")
 page_unpublished.connect(page_cache.invalidate_all, dispatch_uid="page_cache_unpublished")
 post_page_move.connect(page_cache.invalidate_all, dispatch_uid="page_cache_moved")
+# Moves change the paths the cached view restrictions are matched by (home/lookups.py).
+post_page_move.connect(lookups.forget_restrictions, dispatch_uid="lookups_restrictions_moved")
 
 
 @receiver(post_save)
@@ -31,9 +33,14 @@ def invalidate_page_cache(sender, instance, **kwargs):
     not: publishing does. A page created live (an alias made by wagtail-localize's
     locale synchronisation) is published without the signal, so it counts too."""
     if isinstance(instance, Page):
+        if kwargs.get("signal") is post_delete or kwargs.get("created"):
+            # A new page may be an alias, which takes its source's view restrictions.
+            lookups.forget_restrictions()
         if kwargs.get("signal") is post_delete or (kwargs.get("created") and instance.live):
             page_cache.invalidate_all()
     elif isinstance(instance, TranslatableMixin | Site | PageViewRestriction | Locale | get_document_model()):
         page_cache.invalidate_all()
     if isinstance(instance, Locale):
         lookups.forget_locales()
+    if isinstance(instance, PageViewRestriction):
+        lookups.forget_restrictions()

@@ -7,7 +7,7 @@ publish, unpublish, move or deletion, or a snippet change, refreshes them everyw
 
 from django import template
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -23,28 +23,27 @@ def _site(request):
     return Site.find_for_request(request) if request else None
 
 
-def _localized_home(site):
-    """The site's home page in the active language (the default one's when untranslated)."""
-    home = site.root_page
-    locale = lookups.active_locale()
-    if home.locale_id == locale.pk:
-        return home
-    translation = home.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else home
-
-
 def _menu(request, site):
-    """The home page's URL and its menu children as (title, URL, tree path), for one site and language."""
-    home = _localized_home(site)
-    items = (
-        home.get_children()
-        .live()
+    """The home page's URL and its menu children as (title, URL, tree path), for one site and language.
+
+    One query: the home page's live translation in the active language (the site's own
+    home page when there is none) and the live menu pages one level below either.
+    """
+    root = site.root_page
+    locale = lookups.active_locale()
+    pages = list(
+        Page.objects.live()
+        .filter(
+            Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
+            | Q(depth=root.depth + 1, show_in_menus=True, alias_of__isnull=True)
+        )
         .exclude(lookups.private_q())
-        .in_menu()
-        .filter(alias_of__isnull=True)
         .defer_streamfields()
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        .order_by("path")
     )
+    home = next((page for page in pages if page.depth == root.depth), root)
+    items = [page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)]
     return {
         "home_url": home.get_url(request),
         "items": [(item.title, item.get_url(request), item.path) for item in items],
