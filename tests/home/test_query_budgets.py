@@ -43,6 +43,7 @@ WARM_CEILING = {
     "standard page": 12,
     "group index": 12,
     "group page": 15,
+    "group page, signed in": 22,
     "project page": 12,
     "achievement page": 12,
     "library, filtered": 12,
@@ -52,6 +53,8 @@ WARM_CEILING = {
     "members dashboard": 22,
     "API pages list": 8,
 }
+#: Pages measured for the signed-in member (the others for an anonymous visitor).
+SIGNED_IN = {"members dashboard", "group page, signed in"}
 #: Right after a publish (every fragment recomputed), a group page stays within 20.
 GROUP_PAGE_AFTER_PUBLISH = 20
 
@@ -70,6 +73,7 @@ def targets():
         "standard page": french(StandardPage).first().url,
         "group index": french(WorkingGroupIndexPage).first().url,
         "group page": group.url,
+        "group page, signed in": group.url,
         "project page": french(ProjectPage).child_of(group).first().url,
         "achievement page": french(AchievementPage).child_of(group).first().url,
         "library, filtered": f"/fr/resources/?audience=public&sort=newest&working_group={group.pk}",
@@ -91,7 +95,7 @@ def count(client, url):
 def measure(urls, anonymous, member):
     counts = {}
     for label, url in urls.items():
-        client = member if label == "members dashboard" else anonymous
+        client = member if label in SIGNED_IN else anonymous
         client.get(url)  # fills the fragments
         counts[label] = count(client, url)
     return counts
