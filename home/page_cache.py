@@ -13,9 +13,11 @@ site-wide refresh costs little and can never leave a listing, a translation or a
 menu showing stale content.
 
 The same version keys the fragments that every page repeats (main menu, footer,
-language links, breadcrumbs) and the lookups of ``home/lookups.py``: they are computed
-once per language (and per page where they depend on it) and refreshed by the same
-bump, so a published page or an edited footer shows at once in both languages.
+language links, breadcrumbs, a group's resources for anonymous visitors): they are
+computed once per language (and per page where they depend on it) and refreshed by
+the same bump, so a published page or an edited footer shows at once in both
+languages. (The locales and view restrictions of ``home/lookups.py`` change more
+rarely and have their own keys.)
 """
 
 import hashlib
