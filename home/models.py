@@ -2,6 +2,7 @@ import html
 import re
 
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -15,12 +16,31 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PreviewableMixin, TranslatableMixin
+from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import lookups
 from .blocks import BodyStreamBlock
 from .page_cache import mark_cacheable
+
+
+def _routes_itself(page, remaining):
+    """Whether ``page`` (a plain Page) would answer ``remaining`` itself rather than pass it to a child."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    cls = page.specific_class
+    if cls is None or cls.route is Page.route:
+        return False
+    if issubclass(cls, RoutablePageMixin) and cls.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+        return True
+    return True
 
 
 class BasePage(Page):
@@ -40,6 +60,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (this page's restrictions, its ancestors', an alias's source's)
+        read from the cached restrictions: no query for a page that has none."""
+        from wagtail.models import PageViewRestriction
+
+        if not self.path:
+            return super().get_view_restrictions()
+        ids = lookups.restriction_ids_for(self)
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
     @property
     def meta_description(self):
@@ -139,6 +169,41 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with every page on the path read in one query.
+
+        Wagtail walks the path a level at a time: the child by its slug, then its
+        specific page, two queries a level. Here the pages on the path are read at once
+        and only the last one is made specific. A page on the way that routes its own
+        sub-paths (a routable page whose routes match, or a custom ``route``) is handed
+        the rest of the path, exactly as Wagtail would.
+        """
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        by_position = {}
+        for page in Page.objects.filter(
+            path__startswith=self.path,
+            depth__gt=self.depth,
+            depth__lte=self.depth + len(path_components),
+            slug__in=set(path_components),
+        ).order_by("depth"):
+            by_position.setdefault((page.path[: -Page.steplen], page.depth, page.slug), page)
+        parent = self
+        for position, slug in enumerate(path_components):
+            page = by_position.get((parent.path, parent.depth + 1, slug))
+            if page is None:
+                break
+            page._cached_parent_obj = parent
+            if position < len(path_components) - 1 and _routes_itself(page, path_components[position + 1 :]):
+                return page.specific.route(request, path_components[position + 1 :])
+            parent = page
+        else:
+            return parent.specific.route(request, [])
+        # A slug with no page here: the deepest page found answers (a sub-route, or a 404).
+        if parent is self:
+            return super().route(request, path_components)
+        return parent.specific.route(request, path_components[position:])
+
 
 class StandardPage(BasePage):
     """About, contact, legal notices: a title, an introduction and a body of blocks."""
@@ -208,7 +273,7 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     def for_active_language(cls):
         """The footer of the active language, falling back to the default language's."""
         footers = {footer.locale.language_code: footer for footer in cls.objects.select_related("locale")}
-        return footers.get(get_language()) or footers.get(Locale.get_default().language_code)
+        return footers.get(get_language()) or footers.get(lookups.default_locale().language_code)
 
     @cached_property
     def social_link_list(self):

@@ -11,10 +11,18 @@ page, and any change to a snippet or site, bumps one version number that is part
 every key. Editors publish a few times a day and visitors read all day long, so a
 site-wide refresh costs little and can never leave a listing, a translation or a
 menu showing stale content.
+
+The same version keys the fragments that every page repeats (main menu, footer,
+language links, breadcrumbs, a group's resources for anonymous visitors): they are
+computed once per language (and per page where they depend on it) and refreshed by
+the same bump, so a published page or an edited footer shows at once in both
+languages. (The locales and view restrictions of ``home/lookups.py`` change more
+rarely and have their own keys.)
 """
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,9 +47,15 @@ def mark_cacheable(request, response):
     return response
 
 
+def _fresh_version():
+    # A lost version (evicted from a full cache, Redis restarted) must not start again
+    # at a number whose keys may still be stored: start from the clock instead.
+    return time.time_ns() // 1000
+
+
 def _version():
     try:
-        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
     except Exception:  # a cache outage serves pages uncached rather than failing them
         logger.warning("Page cache unavailable", exc_info=True)
         return None
@@ -52,9 +66,43 @@ def invalidate_all(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
     except Exception:
         logger.warning("Page cache could not be invalidated", exc_info=True)
+
+
+#: Fragments expire after an hour even without a bump (the templates' cache tags say 3600 too).
+FRAGMENT_TIMEOUT = 3600
+
+
+def version():
+    """The current version, for fragment keys (``None`` while the cache is down)."""
+    return _version()
+
+
+def cached(name, parts, compute, timeout=None):
+    """``compute()``, kept in the cache under ``name`` and ``parts`` until the next bump.
+
+    ``parts`` must hold everything the value depends on (language, site, page...).
+    Computed afresh, and not stored, while the cache is down.
+    """
+    current = _version()
+    if current is None:
+        return compute()
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
+    key = f"fragment:{current}:{name}:{digest}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, FRAGMENT_TIMEOUT if timeout is None else timeout)
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+    return value
 
 
 def _key(request, version):

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,8 +28,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from wagtail.models import Locale
-
+from home import lookups
 from workinggroups.models import WorkingGroupPage
 
 from . import services
@@ -62,7 +62,7 @@ def error_response(request, status, message, *, title=None):
 def localized_groups(groups):
     """Map each group (default-locale page) to its page in the active language, in one query."""
     groups = list(groups)
-    active = Locale.get_active()
+    active = lookups.active_locale()
     translations = {
         page.translation_key: page
         for page in WorkingGroupPage.objects.live()
@@ -73,7 +73,9 @@ def localized_groups(groups):
 
 
 def default_locale_groups():
-    return WorkingGroupPage.objects.live().filter(locale=Locale.get_default()).defer_streamfields().order_by("title")
+    return (
+        WorkingGroupPage.objects.live().filter(locale=lookups.default_locale()).defer_streamfields().order_by("title")
+    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -159,6 +161,11 @@ class DashboardView(MemberAreaMixin, TemplateView):
         taken = {membership.group_id for membership in memberships}
         joinable = [group for group in default_locale_groups() if group.pk not in taken]
         localized = localized_groups([membership.group for membership in memberships] + joinable)
+        # Each active group's upcoming meetings, in one query for all of them.
+        prefetch_related_objects(
+            list({localized[m.group_id].pk: localized[m.group_id] for m in memberships if m.is_active}.values()),
+            "meetings",
+        )
         policies = dict(GroupSettings.objects.filter(group__in=joinable).values_list("group_id", "join_policy"))
 
         my_groups = []

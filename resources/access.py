@@ -13,10 +13,12 @@ def is_approved_member(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     # Asked several times per request (cards, download button): remember the answer.
-    cached = getattr(user, "_resources_is_member", None)
+    # The same attribute as members.access.is_approved_member: one query for both apps,
+    # and forgotten by the members app when the membership changes.
+    cached = getattr(user, "_members_is_approved", None)
     if cached is None:
         cached = user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
-        user._resources_is_member = cached
+        user._members_is_approved = cached
     return cached
 
 

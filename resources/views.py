@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, View
 
-from wagtail.models import Locale
-
+from home import lookups
 from home.page_cache import mark_cacheable
 from workinggroups.models import Topic, WorkingGroupPage
 
@@ -34,7 +33,14 @@ def decorate(resources, user, locale):
     * ``can_download``: whether this visitor may have the file.
     """
     resources = list(resources)
-    group_keys = {link.group.translation_key for resource in resources for link in resource.working_group_links.all()}
+    # Resources link groups by their default-language page: look up translations only
+    # when the visitor reads another language.
+    group_keys = {
+        link.group.translation_key
+        for resource in resources
+        for link in resource.working_group_links.all()
+        if link.group.locale_id != locale.pk
+    }
     localized = {}
     if group_keys:
         for page in WorkingGroupPage.objects.live().filter(translation_key__in=group_keys, locale=locale):
@@ -50,7 +56,12 @@ def decorate(resources, user, locale):
             versions.setdefault(key, set()).add(language)
     # Topic links are copied as they are into a resource's translation: show each
     # topic in the visitor's language when it has been translated.
-    topic_keys = {link.topic.translation_key for resource in resources for link in resource.topic_links.all()}
+    topic_keys = {
+        link.topic.translation_key
+        for resource in resources
+        for link in resource.topic_links.all()
+        if link.topic.locale_id != locale.pk
+    }
     localized_topics = {}
     if topic_keys:
         for topic in Topic.objects.filter(translation_key__in=topic_keys, locale=locale):
@@ -95,7 +106,7 @@ class ResourceListView(ListView):
         return settings.RESOURCES_PAGE_SIZE
 
     def get_queryset(self):
-        self.locale = Locale.get_active()
+        self.locale = lookups.active_locale()
         base = Resource.objects.visible_to(self.request.user).for_locale(self.locale).for_listing()
         self.filterset = ResourceFilter(self.request.GET or None, queryset=base, locale=self.locale)
         return self.filterset.qs
@@ -140,7 +151,7 @@ class ResourceDetailView(DetailView):
     context_object_name = "resource"
 
     def get(self, request, *args, **kwargs):
-        self.locale = Locale.get_active()
+        self.locale = lookups.active_locale()
         resource, elsewhere = get_resource_or_404(kwargs["slug"], self.locale)
         if elsewhere:
             return redirect(elsewhere)
@@ -195,7 +206,7 @@ class ResourceDownloadView(View):
     """``/<lang>/resources/<slug>/download/``: checks access, counts, then sends the file."""
 
     def get(self, request, slug):
-        locale = Locale.get_active()
+        locale = lookups.active_locale()
         resource, elsewhere = get_resource_or_404(slug, locale)
         if elsewhere:
             return redirect(elsewhere.rstrip("/") + "/download/")

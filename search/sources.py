@@ -69,7 +69,12 @@ def visible_pages(request, locale):
     only the sections the visitor cannot open are excluded, with their descendants.
     """
     pages = Page.objects.live().filter(locale=locale).exclude(depth=1)
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    # The form and the search both ask: read the restrictions once per request.
+    restrictions = getattr(request, "_search_view_restrictions", None)
+    if restrictions is None:
+        restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+        if request is not None:
+            request._search_view_restrictions = restrictions
     for restriction in restrictions:
         if not restriction.accept_request(request):
             pages = pages.not_descendant_of(restriction.page, inclusive=True)

@@ -33,6 +33,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import lookups
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, RoutableBasePageMixin
 
@@ -264,9 +265,9 @@ def unlisted_pages_q():
     the source language's text until someone translates them).
 
     Wagtail's ``PageQuerySet.public()`` reads the restrictions again on every call;
-    a page that lists several kinds of children computes this once instead.
+    this reads them from the cache (``home/lookups.py``).
     """
-    return Page.objects.all().private_q() | Q(alias_of__isnull=False)
+    return lookups.private_q() | Q(alias_of__isnull=False)
 
 
 class PublicListingsMixin:

@@ -1,62 +1,94 @@
-"""Header, footer and language links, computed once per request in a few queries."""
+"""Header, footer and language links: computed in a few queries, then kept in the cache.
+
+The main menu and the home link are kept per site and language, the language links
+per page and language, under the page-cache version (``home/page_cache.py``): any
+publish, unpublish, move or deletion, or a snippet change, refreshes them everywhere.
+"""
 
 from django import template
 from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home import lookups, page_cache
 from home.models import SiteFooter
 
 register = template.Library()
 
 
-def _localized_home(request):
-    site = Site.find_for_request(request) if request else None
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def _menu(request, site):
+    """The home page's URL and its menu children as (title, URL, tree path), for one site and language.
+
+    One query: the home page's live translation in the active language (the site's own
+    home page when there is none) and the live menu pages one level below either.
+    """
+    root = site.root_page
+    locale = lookups.active_locale()
+    pages = list(
+        Page.objects.live()
+        .filter(
+            Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
+            | Q(depth=root.depth + 1, show_in_menus=True, alias_of__isnull=True)
+        )
+        .exclude(lookups.private_q())
+        .defer_streamfields()
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        .order_by("path")
+    )
+    home = next((page for page in pages if page.depth == root.depth), root)
+    items = [page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)]
+    return {
+        "home_url": home.get_url(request),
+        "items": [(item.title, item.get_url(request), item.path) for item in items],
+    }
+
+
+def _cached_menu(request):
+    site = _site(request)
     if site is None:
-        return None
-    return site.root_page.localized
+        return {"home_url": "/", "items": []}
+    return page_cache.cached("menu", (site.pk, get_language()), lambda: _menu(request, site))
 
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    home = _localized_home(request)
-    items = []
-    if home is not None:
-        items = list(
-            home.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .filter(alias_of__isnull=True)
-            .defer_streamfields()
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
-        )
     current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else ""
+    current_path = current.path if isinstance(current, Page) and current.path else ""
     entries = []
-    for item in items:
-        if current_path == item.path:
+    for title, url, path in _cached_menu(request)["items"]:
+        if current_path == path:
             state = "page"
-        elif current_path.startswith(item.path):
+        elif current_path.startswith(path):
             state = "true"
         else:
             state = ""
-        entries.append({"title": item.title, "url": item.get_url(request), "current": state})
+        entries.append({"title": title, "url": url, "current": state})
     return {"entries": entries}
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
+    """The footer of the active language (its rendering is cached by the template: base.html)."""
     return SiteFooter.for_active_language()
+
+
+@register.simple_tag
+def fragment_version():
+    """The page-cache version, for ``{% wagtailcache %}`` keys: fragments refresh on every bump."""
+    return page_cache.version()
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    home = _localized_home(context.get("request"))
-    return home.url if home else "/"
+    return _cached_menu(context.get("request"))["home_url"] or "/"
 
 
 @register.simple_tag(takes_context=True)
@@ -69,25 +101,44 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
+    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
+        site = _site(request)
+        return page_cache.cached(
+            "language-links",
+            (page.pk, get_language(), site.pk if site else None),
+            lambda: _language_links(request, page),
+        )
+    return _language_links(request, page, context.get("language_alternates"))
+
+
+def _language_links(request, page, alternates=None):
     current = get_language()
     # Each language is named in itself: a French reader looks for « Français ».
-    names = {code: get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES}
+    names = {code: str(get_language_info(code)["name_local"]) for code, _ in settings.LANGUAGES}
     links = []
     if isinstance(page, Page) and page.pk:
-        ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("translation_key", "depth"))
-        depth_of_key = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+        # The page and its ancestors below the tree root, by path: no query to find them.
+        steplen = Page.steplen
+        ancestors = Page.objects.filter(
+            path__in=[page.path[:end] for end in range(2 * steplen, len(page.path) + 1, steplen)]
+        )
         # A synchronised alias shows the source language's text: it is not a translation.
         candidates = (
             Page.objects.live()
-            .public()
-            .filter(translation_key__in=depth_of_key, alias_of__isnull=True)
+            .exclude(lookups.private_q())
+            .filter(translation_key__in=ancestors.values("translation_key"), alias_of__isnull=True)
+            .annotate(
+                ancestor_depth=Subquery(
+                    ancestors.filter(translation_key=OuterRef("translation_key")).values("depth")[:1]
+                )
+            )
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
         )
         best = {}
         for candidate in candidates:
             code = candidate.locale.language_code
-            depth = depth_of_key[candidate.translation_key]
+            depth = candidate.ancestor_depth
             if code not in best or depth > best[code][0]:
                 best[code] = (depth, candidate)
         for code, _ in settings.LANGUAGES:
@@ -106,7 +157,7 @@ def language_links(context):
     # A view whose objects have their own address per language (a resource's slug is translated)
     # gives ``language_alternates``: {code: (url, is_fallback)}. Otherwise Django's URL translation
     # keeps the same view and arguments.
-    alternates = context.get("language_alternates") or {}
+    alternates = alternates or {}
     path = request.get_full_path() if request else "/"
     for code, _ in settings.LANGUAGES:
         url, is_fallback = alternates.get(code, (translate_url(path, code), False))
@@ -124,4 +175,4 @@ def language_links(context):
 
 @register.simple_tag
 def active_locale():
-    return Locale.get_active()
+    return lookups.active_locale()

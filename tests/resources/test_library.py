@@ -203,10 +203,12 @@ def test_query_budget_is_fixed(client, catalogue, visitors, page_size):
                 links={"topics": [detention], "groups": [inland]},
             )
         for language in ("fr", "en"):
-            client.get(f"/{language}/resources/")  # warm the per-site caches (root paths, locales)
+            client.get(f"/{language}/resources/")  # warm the per-site caches (root paths, locales, fragments)
         few = {language: _queries(client, f"/{language}/resources/") for language in ("fr", "en")}
         for index in range(190):
             ResourceFactory(title=f"Lot B {index}", links={"topics": [detention], "groups": [inland]})
+        for language in ("fr", "en"):
+            client.get(f"/{language}/resources/")  # the new resources refreshed the cached fragments
         many = {language: _queries(client, f"/{language}/resources/") for language in ("fr", "en")}
     # The English pages cost the header's localised home page on top: compare language by language.
     assert few == many
