@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site core")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

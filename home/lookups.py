@@ -4,14 +4,19 @@ Wagtail reads the locale table each time a page, a listing or a tag asks for the
 active or default locale (six times on a group page), and the whole table of page
 view restrictions each time a listing calls ``.public()``. Both change a few times a
 year; their rows are kept in the cache (local memory, or Redis shared by every app
-server) and dropped on change by the signals in ``home/signals.py``.
+server) and dropped on change by the signals in ``home/signals.py``. View restrictions
+are kept only in a shared cache (``REDIS_URL``): with local memory, each process would
+see another's change late.
 A cache outage falls back to the database.
 """
 
 import logging
 
+from asgiref.local import Local
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.utils.translation import get_language
 
@@ -87,6 +92,15 @@ def _restrictions():
     path (``own``), and that of each of its aliases (an alias takes its source's
     restrictions). Dropped when a restriction changes, a page moves, is created (it may
     be an alias) or deleted: not on every publish. An hour at most, in any case."""
+    if not settings.REDIS_URL:
+        # A local-memory cache is one per process: a restriction added through one app-server
+        # worker would not be seen by the others. Who may see a page is never read stale: read
+        # once per request instead.
+        if not getattr(_request_memo, "active", False):
+            return _read_restrictions()
+        if getattr(_request_memo, "restrictions", None) is None:
+            _request_memo.restrictions = _read_restrictions()
+        return _request_memo.restrictions
     try:
         pairs = cache.get(RESTRICTIONS_KEY)
     except Exception:
@@ -113,7 +127,24 @@ def _read_restrictions():
     return pairs
 
 
+# Per request (thread or async context), only between request_started and request_finished.
+_request_memo = Local()
+
+
+def _begin_request(**kwargs):
+    _request_memo.active, _request_memo.restrictions = True, None
+
+
+def _end_request(**kwargs):
+    _request_memo.active, _request_memo.restrictions = False, None
+
+
+request_started.connect(_begin_request, dispatch_uid="lookups_begin_request")
+request_finished.connect(_end_request, dispatch_uid="lookups_end_request")
+
+
 def forget_restrictions(**kwargs):
+    _request_memo.restrictions = None
     try:
         cache.delete(RESTRICTIONS_KEY)
     except Exception:

@@ -91,12 +91,21 @@ def test_production_refuses_a_weak_secret_key(secret_key):
     assert "SECRET_KEY" in result.stderr
 
 
+CHECK_DEPLOY = (
+    "import sys\nfrom django.core.management import execute_from_command_line\n"
+    "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+)
+
+
 def test_production_passes_check_deploy():
-    result = run_production(
-        "import sys\nfrom django.core.management import execute_from_command_line\n"
-        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
-    )
+    result = run_production(CHECK_DEPLOY, extra_env={"REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_without_a_shared_cache_fails_check_deploy():
+    result = run_production(CHECK_DEPLOY, extra_env={"REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "core.W001" in result.stdout + result.stderr
 
 
 def test_session_cookie_is_httponly_and_samesite(client, django_user_model, site_tree):
