@@ -38,7 +38,8 @@ def _locales():
     if locales is None:
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         try:
-            cache.set(LOCALES_KEY, locales, timeout=None)
+            # An hour at most: a local-memory cache (one per process) never hears of another's change.
+            cache.set(LOCALES_KEY, locales, timeout=3600)
         except Exception:
             logger.warning("Cache unavailable", exc_info=True)
     return locales
