@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Anonymous visitors' pages from the cache; see home/page_cache.py.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # After the page cache: a cached page needs no site.
+    "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
