@@ -23,6 +23,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from . import page_cache
+
 logger = logging.getLogger(__name__)
 
 LOCALES_KEY = "lookups:locales"
@@ -30,19 +32,10 @@ LOCALES_KEY = "lookups:locales"
 
 def _locales():
     """{language code: Locale} for every locale."""
-    try:
-        locales = cache.get(LOCALES_KEY)
-    except Exception:
-        logger.warning("Cache unavailable: locales read from the database", exc_info=True)
-        return {locale.language_code: locale for locale in Locale.objects.all()}
-    if locales is None:
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        try:
-            # An hour at most: a local-memory cache (one per process) never hears of another's change.
-            cache.set(LOCALES_KEY, locales, timeout=3600)
-        except Exception:
-            logger.warning("Cache unavailable", exc_info=True)
-    return locales
+    # An hour at most: a local-memory cache (one per process) never hears of another's change.
+    return page_cache.get_or_compute(
+        LOCALES_KEY, lambda: {locale.language_code: locale for locale in Locale.objects.all()}, 3600
+    )
 
 
 def forget_locales(**kwargs):
@@ -102,18 +95,7 @@ def _restrictions():
         if getattr(_request_memo, "restrictions", None) is None:
             _request_memo.restrictions = _read_restrictions()
         return _request_memo.restrictions
-    try:
-        pairs = cache.get(RESTRICTIONS_KEY)
-    except Exception:
-        logger.warning("Cache unavailable: restrictions read from the database", exc_info=True)
-        return _read_restrictions()
-    if pairs is None:
-        pairs = _read_restrictions()
-        try:
-            cache.set(RESTRICTIONS_KEY, pairs, timeout=3600)
-        except Exception:
-            logger.warning("Cache unavailable", exc_info=True)
-    return pairs
+    return page_cache.get_or_compute(RESTRICTIONS_KEY, _read_restrictions, 3600)
 
 
 def _read_restrictions():

@@ -90,18 +90,25 @@ def cached(name, parts, compute, timeout=None):
     if current is None:
         return compute()
     digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
-    key = f"fragment:{current}:{name}:{digest}"
+    return get_or_compute(
+        f"fragment:{current}:{name}:{digest}", compute, FRAGMENT_TIMEOUT if timeout is None else timeout
+    )
+
+
+def get_or_compute(key, compute, timeout):
+    """The cached value under ``key``, else ``compute()`` stored there; while the cache is
+    down, ``compute()`` every time: an outage slows pages, never breaks them."""
     try:
         value = cache.get(key)
     except Exception:
-        logger.warning("Fragment cache unavailable", exc_info=True)
+        logger.warning("Cache unavailable: %s computed afresh", key, exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
-            cache.set(key, value, FRAGMENT_TIMEOUT if timeout is None else timeout)
+            cache.set(key, value, timeout)
         except Exception:
-            logger.warning("Fragment cache unavailable", exc_info=True)
+            logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
     return value
 
 
