@@ -96,8 +96,9 @@ def cached(name, parts, compute, timeout=None):
 
 
 def get_or_compute(key, compute, timeout):
-    """The cached value under ``key``, else ``compute()`` stored there; while the cache is
-    down, ``compute()`` every time: an outage slows pages, never breaks them."""
+    """The cached value under ``key``, else ``compute()`` stored there (unless ``None``,
+    which the cache could not tell from a miss); while the cache is down, ``compute()``
+    every time: an outage slows pages, never breaks them."""
     try:
         value = cache.get(key)
     except Exception:
@@ -105,6 +106,8 @@ def get_or_compute(key, compute, timeout):
         return compute()
     if value is None:
         value = compute()
+        if value is None:
+            return value
         try:
             cache.set(key, value, timeout)
         except Exception:

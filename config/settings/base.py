@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "home.page_cache.AnonymousPageCacheMiddleware",
     # After the page cache: a cached page needs no site.
     "home.middleware.CachedSiteMiddleware",
+    # Which page answers a path, under the same version (its process_view runs after the locale's).
+    "home.middleware.CachedRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
