@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -249,9 +249,13 @@ def project_ordering():
     """Ongoing projects first, then the most recent start; editors' order last."""
     return [
         Case(When(status=ProjectStatus.ONGOING, then=Value(0)), default=Value(1), output_field=IntegerField()),
-        F("start_date").desc(nulls_last=True),
-        "path",
+        *recent_first_ordering(),
     ]
+
+
+def recent_first_ordering():
+    """``project_ordering()`` for projects of one status: the most recent start first."""
+    return [F("start_date").desc(nulls_last=True), "path"]
 
 
 def project_sort_key(project):
@@ -259,9 +263,11 @@ def project_sort_key(project):
     return (not project.is_ongoing, project.start_date is None, -(project.start_date or datetime.date.min).toordinal())
 
 
-#: What a listing's card shows (title, link, introduction): the rest of a page's columns
-#: cost more to select than to read (Django builds the SQL of each one).
-CARD_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "introduction")
+#: What a link to a page needs, and a listing's card (title, link, introduction): the rest
+#: of a page's columns cost more to select than to read (Django builds the SQL of each),
+#: and long listings hold them all in memory.
+LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id")
+CARD_FIELDS = LINK_FIELDS + ("introduction",)
 PROJECT_CARD_FIELDS = CARD_FIELDS + ("status", "start_date", "end_date")
 ACHIEVEMENT_CARD_FIELDS = CARD_FIELDS + ("date", "kind")
 
@@ -290,8 +296,18 @@ class PublicListingsMixin:
         return unlisted_pages_q()
 
 
-def topic_links_prefetch(link_model):
-    return Prefetch("topic_links", queryset=link_model.objects.select_related("topic"))
+def attach_topic_links(pages, link_model):
+    """Give each page of a listing its topic links, with their topics, in one query, as
+    ``topic_link_list``. Not ``prefetch_related``: it points every link back at its page,
+    a reference cycle that only Python's cyclic garbage collector frees, late, so a
+    worker's memory grew with each long listing it served."""
+    links = defaultdict(list)
+    if pages:
+        for link in link_model.objects.filter(page__in=[page.pk for page in pages]).select_related("topic"):
+            links[link.page_id].append(link)
+    for page in pages:
+        page.topic_link_list = links[page.pk]
+    return pages
 
 
 class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
@@ -345,18 +361,14 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
     def groups(self):
         """The live groups, each with its topics, ongoing projects and newest achievements.
 
-        Four queries whatever the number of groups: groups (with topics), projects,
+        Four queries whatever the number of groups: groups, their topics, projects,
         achievements. The projects and achievements are attached to their group in
         Python by tree path, which avoids one query per group.
         """
         groups = list(
-            WorkingGroupPage.objects.child_of(self)
-            .live()
-            .exclude(self.unlisted_q)
-            .defer_streamfields()
-            .prefetch_related(topic_links_prefetch(WorkingGroupTopic))
-            .order_by("path")
+            WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).only(*CARD_FIELDS).order_by("path")
         )
+        attach_topic_links(groups, WorkingGroupTopic)
         projects = defaultdict(list)
         achievements = defaultdict(list)
         if groups:
@@ -365,15 +377,15 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
                 .live()
                 .exclude(self.unlisted_q)
                 .filter(status=ProjectStatus.ONGOING)
-                .defer_streamfields()
-                .order_by(*project_ordering())
+                .only(*LINK_FIELDS)
+                .order_by(*recent_first_ordering())
             ):
                 projects[project.path[: -Page.steplen]].append(project)
             for achievement in (
                 AchievementPage.objects.descendant_of(self)
                 .live()
                 .exclude(self.unlisted_q)
-                .defer_streamfields()
+                .only(*LINK_FIELDS)
                 .order_by(*achievement_ordering())
             ):
                 achievements[achievement.path[: -Page.steplen]].append(achievement)

@@ -3,12 +3,15 @@
 from django import template
 
 from workinggroups.models import (
+    ACHIEVEMENT_CARD_FIELDS,
+    CARD_FIELDS,
+    LINK_FIELDS,
     AchievementPage,
     WorkingGroupIndexPage,
     WorkingGroupPage,
     WorkingGroupTopic,
     achievement_ordering,
-    topic_links_prefetch,
+    attach_topic_links,
 )
 
 register = template.Library()
@@ -20,25 +23,27 @@ LATEST_ACHIEVEMENTS = 3
 @register.inclusion_tag("workinggroups/includes/home_sections.html", takes_context=True)
 def working_groups_home(context, home):
     """The groups and the latest achievements under ``home`` (the home page of one language)."""
-    index = WorkingGroupIndexPage.objects.child_of(home).live().public().defer_streamfields().first()
+    index = WorkingGroupIndexPage.objects.child_of(home).live().public().only(*LINK_FIELDS).first()
     groups = []
     achievements = []
     if index is not None:
-        groups = list(
-            WorkingGroupPage.objects.child_of(index)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .defer_streamfields()
-            .prefetch_related(topic_links_prefetch(WorkingGroupTopic))
-            .order_by("path")
+        groups = attach_topic_links(
+            list(
+                WorkingGroupPage.objects.child_of(index)
+                .live()
+                .public()
+                .filter(alias_of__isnull=True)
+                .only(*CARD_FIELDS)
+                .order_by("path")
+            ),
+            WorkingGroupTopic,
         )
         achievements = list(
             AchievementPage.objects.descendant_of(index)
             .live()
             .public()
             .filter(alias_of__isnull=True)
-            .defer_streamfields()
+            .only(*ACHIEVEMENT_CARD_FIELDS)
             .order_by(*achievement_ordering())[:LATEST_ACHIEVEMENTS]
         )
     return {"request": context.get("request"), "index": index, "groups": groups, "achievements": achievements}

@@ -1,0 +1,60 @@
+"""Listings read only what their cards show, and leave nothing for the cyclic garbage
+collector: a worker's memory stays flat however long the lists it serves."""
+
+import gc
+import weakref
+
+import pytest
+
+from tests.factories.workinggroups import (
+    TopicFactory,
+    WorkingGroupPageFactory,
+    add_topics,
+)
+from workinggroups.models import WorkingGroupPage, WorkingGroupTopic, attach_topic_links
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def groups(wg_index):
+    first = WorkingGroupPageFactory(parent=wg_index, slug="premier")
+    second = WorkingGroupPageFactory(parent=wg_index, slug="second")
+    WorkingGroupPageFactory(parent=wg_index, slug="sans-sujet")
+    housing, health, work = (TopicFactory(name=name) for name in ("Logement", "Santé", "Travail"))
+    add_topics(first, [health, housing])
+    add_topics(second, [work])
+    return wg_index
+
+
+def listed(index):
+    return list(WorkingGroupPage.objects.child_of(index).order_by("path"))
+
+
+def test_each_page_gets_its_own_topics_in_the_editors_order_in_one_query(groups, django_assert_num_queries):
+    pages = listed(groups)
+    with django_assert_num_queries(1):
+        attach_topic_links(pages, WorkingGroupTopic)
+        names = {page.slug: [link.topic.name for link in page.topic_link_list] for page in pages}
+    assert names == {"premier": ["Santé", "Logement"], "second": ["Travail"], "sans-sujet": []}
+
+
+def test_a_listing_is_freed_as_soon_as_it_is_dropped(groups):
+    pages = attach_topic_links(listed(groups), WorkingGroupTopic)
+    alive = [weakref.ref(page) for page in pages] + [weakref.ref(pages[0].topic_link_list[0])]
+    gc.disable()  # only reference counting: what a cycle would keep, stays
+    try:
+        del pages
+        assert [ref() for ref in alive] == [None] * len(alive)
+    finally:
+        gc.enable()
+
+
+def test_the_index_and_the_home_page_list_each_groups_topics(client, groups, site_tree):
+    groups.save_revision().publish()
+    for page in WorkingGroupPage.objects.child_of(groups):
+        page.save_revision().publish()
+    for url in (groups.url, "/fr/"):
+        html = client.get(url).content.decode()
+        assert html.index("Santé") < html.index("Logement"), url
+        assert "Travail" in html, url
