@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -37,24 +38,62 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def django_env(workdir, cached):
+def django_env(workdir, cached, database_url=None):
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
         MEDIA_ROOT=str(workdir / "media"),
         PAGE_CACHE_ENABLED="true" if cached else "false",
         PYTHONPATH=str(ROOT),
+        DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+        # With REDIS_URL, each scale's keys apart from the other's and from any site's.
+        CACHE_KEY_PREFIX=f"bench:{workdir.name}",
     )
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'db.sqlite3'}")
     return env
+
+
+class ScratchDatabase:
+    """Where a scale's demo database lives: a SQLite file in the work folder, or, when
+    DATABASE_URL points at PostgreSQL, a new database on that server (created, then
+    dropped), so that each scale starts empty and the database it names is left alone."""
+
+    def __init__(self, scale):
+        configured = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", ""))
+        self.server = configured if configured.scheme in ("postgres", "postgresql", "pgsql") else None
+        self.name = f"{self.server.path.lstrip('/') or 'coalition'}_bench_{scale}x" if self.server else None
+
+    def _run(self, statement):
+        import psycopg
+
+        server = self.server
+        with psycopg.connect(
+            host=server.hostname,
+            port=server.port or 5432,
+            user=urllib.parse.unquote(server.username or ""),
+            password=urllib.parse.unquote(server.password or ""),
+            dbname="postgres",
+            autocommit=True,
+        ) as connection:
+            connection.execute(statement)
+
+    def __enter__(self):
+        if self.server is None:
+            return None
+        self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        self._run(f'CREATE DATABASE "{self.name}"')
+        return self.server._replace(path=f"/{self.name}").geturl()
+
+    def __exit__(self, *exc):
+        if self.server is not None:
+            self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def build_database(scale, workdir):
-    env = django_env(workdir, cached=False)
+def build_database(scale, workdir, database_url=None):
+    env = django_env(workdir, cached=False, database_url=database_url)
     manage(env, "migrate", "--no-input")
     manage(env, "load_demo_content")
     # The pages link to hashed static files: the manifest must exist even when run outside make.
@@ -228,35 +267,40 @@ def transfer_size(base, path):
 def run_scale(scale, args):
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{scale}x-"))
     try:
-        env = build_database(scale, workdir)
-        in_process = measure_in_process(env, args.repeats)
-        rows = {}
-        server_figures = {}
-        for cached in (False, True):
-            server = Server(django_env(workdir, cached))
-            try:
-                cookie = member_cookie(env)
-                if not cached:
-                    rows["trivial view"] = drive(f"{server.base}/bench/trivial/", args.duration, args.connections)
-                    rows["static file"] = drive(
-                        f"{server.base}{static_css_url(server.base)}", args.duration, args.connections
-                    )
-                for label, data in in_process.items():
-                    key = (label, "cached" if cached else "uncached")
-                    rows[key] = drive(
-                        f"{server.base}{data['path']}",
-                        args.duration,
-                        args.connections,
-                        cookie if data["signed_in"] else None,
-                    )
-                group = next((d["path"] for label, d in in_process.items() if label == "group page"), "/fr/")
-                server_figures["transfer" if cached else "transfer_uncached"] = transfer_size(server.base, group)
-                server_figures["rss_cached" if cached else "rss_uncached"] = server.peak_worker_rss_mb()
-            finally:
-                server.stop()
-        return in_process, rows, server_figures
+        with ScratchDatabase(scale) as database_url:
+            return measure_scale(scale, args, workdir, database_url)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def measure_scale(scale, args, workdir, database_url):
+    env = build_database(scale, workdir, database_url)
+    in_process = measure_in_process(env, args.repeats)
+    rows = {}
+    server_figures = {}
+    for cached in (False, True):
+        server = Server(django_env(workdir, cached, database_url))
+        try:
+            cookie = member_cookie(env)
+            if not cached:
+                rows["trivial view"] = drive(f"{server.base}/bench/trivial/", args.duration, args.connections)
+                rows["static file"] = drive(
+                    f"{server.base}{static_css_url(server.base)}", args.duration, args.connections
+                )
+            for label, data in in_process.items():
+                key = (label, "cached" if cached else "uncached")
+                rows[key] = drive(
+                    f"{server.base}{data['path']}",
+                    args.duration,
+                    args.connections,
+                    cookie if data["signed_in"] else None,
+                )
+            group = next((d["path"] for label, d in in_process.items() if label == "group page"), "/fr/")
+            server_figures["transfer" if cached else "transfer_uncached"] = transfer_size(server.base, group)
+            server_figures["rss_cached" if cached else "rss_uncached"] = server.peak_worker_rss_mb()
+        finally:
+            server.stop()
+    return in_process, rows, server_figures
 
 
 def table(scale, in_process, rows, figures):
@@ -306,10 +350,12 @@ def main():
         tool = f"wrk -t2 -c{args.connections}"
     else:
         tool = f"Python load generator, {args.connections} connections"
+    database = "PostgreSQL (a new database for each scale)" if ScratchDatabase(1).server else "SQLite"
+    cache = "Redis" if os.environ.get("REDIS_URL") else "local-memory cache"
     print(
         f"## Benchmark, {date.today().isoformat()}\n\n"
-        f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, SQLite "
-        f"unless DATABASE_URL; gunicorn, 2 sync workers, DEBUG off; {tool}, {args.duration} s a run.\n"
+        f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {database}, {cache}; "
+        f"gunicorn, 2 sync workers, DEBUG off; {tool}, {args.duration} s a run.\n"
     )
     for scale in args.scales:
         print(table(scale, *run_scale(scale, args)), flush=True)

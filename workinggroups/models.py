@@ -29,11 +29,11 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import lookups
+from home import lookups, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, RoutableBasePageMixin
 
@@ -541,14 +541,31 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
             .order_by(*achievement_ordering())
         )
 
-    def other_groups(self):
-        return (
-            WorkingGroupPage.objects.sibling_of(self, inclusive=False)
+    def other_groups(self, request=None):
+        """The index's other live, listed groups as ``(title, URL)``, in the editors' order.
+
+        The same navigation on every group page of a language: kept with the menu under the
+        page-cache version (home/page_cache.py), which any publish, move or restriction bumps.
+        """
+        if not self.path:  # a new page's preview: no place in the tree yet
+            return []
+        site = Site.find_for_request(request) if request else None
+        links = page_cache.cached(
+            "group-links",
+            (site.pk if site else None, self.path[: -self.steplen]),
+            lambda: self._group_links(request),
+        )
+        return [(title, url) for pk, title, url in links if pk != self.pk]
+
+    def _group_links(self, request):
+        groups = (
+            WorkingGroupPage.objects.sibling_of(self)
             .live()
             .exclude(self.unlisted_q)
-            .only(*CARD_FIELDS)
+            .only(*LINK_FIELDS)
             .order_by("path")
         )
+        return [(group.pk, group.title, group.get_url(request)) for group in groups]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -556,7 +573,7 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
             projects=self.projects(),
             achievements=list(self.achievements()),
             upcoming_meetings=self.upcoming_meetings(),
-            other_groups=list(self.other_groups()),
+            other_groups=self.other_groups(request),
         )
         return context
 

@@ -58,3 +58,33 @@ def test_the_index_and_the_home_page_list_each_groups_topics(client, groups, sit
         html = client.get(url).content.decode()
         assert html.index("Santé") < html.index("Logement"), url
         assert "Travail" in html, url
+
+
+def other_groups_nav(client, url):
+    html = client.get(url).content.decode()
+    start = html.find('<nav class="wg-related"')
+    return html[start : html.index("</nav>", start)] if start >= 0 else ""
+
+
+@pytest.mark.parametrize("page_cache_enabled", [False, True], ids=["page-cache-off", "page-cache-on"])
+def test_a_group_page_links_the_other_groups_and_follows_publishing(client, settings, site_tree, page_cache_enabled):
+    from wagtail.models import Locale, PageViewRestriction
+
+    from tests.factories.resources import make_working_group
+
+    settings.PAGE_CACHE_ENABLED = page_cache_enabled
+    first = make_working_group(site_tree["fr"], "Premier groupe", "First group")
+    second = make_working_group(site_tree["fr"], "Deuxième groupe", "Second group")
+    english_first = first.get_translation(Locale.objects.get(language_code="en"))
+    nav = other_groups_nav(client, first.url)
+    assert f'href="{second.url}"' in nav and "Premier groupe" not in nav
+    assert 'href="/en/working-groups/second-group/"' in other_groups_nav(client, english_first.url)
+
+    third = make_working_group(site_tree["fr"], "Troisième groupe", "Third group")
+    nav = other_groups_nav(client, first.url)
+    assert nav.index("Deuxième groupe") < nav.index("Troisième groupe")
+    assert "Third group" in other_groups_nav(client, english_first.url)
+
+    second.unpublish()
+    PageViewRestriction.objects.create(page=third, restriction_type=PageViewRestriction.LOGIN)
+    assert other_groups_nav(client, first.url) == ""
