@@ -303,7 +303,9 @@ def attach_topic_links(pages, link_model):
     worker's memory grew with each long listing it served."""
     links = defaultdict(list)
     if pages:
-        for link in link_model.objects.filter(page__in=[page.pk for page in pages]).select_related("topic"):
+        listed = link_model.objects.filter(page__in=[page.pk for page in pages]).select_related("topic")
+        # The editors' order; links made outside the editor have none: then the order they were made in.
+        for link in listed.order_by("sort_order", "pk"):
             links[link.page_id].append(link)
     for page in pages:
         page.topic_link_list = links[page.pk]
