@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "home.page_cache.AnonymousPageCacheMiddleware",
     # After the page cache: a cached page needs no site.
     "home.middleware.CachedSiteMiddleware",
-    # Which page answers a path, under the same version (its process_view runs after the locale's).
+    # Which page answers a path, under the same version (in process_view: the URL's language is active by then).
     "home.middleware.CachedRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
