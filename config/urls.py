@@ -19,7 +19,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 to_allauth_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 # --- end members ---
 
-# A database outage raised outside a view still gets the friendly 503 page (issue 10).
+# A database outage raised outside a view still gets the friendly 503 page.
 handler500 = "core.views.server_error"
 # allauth's rate limits answer with this page (allauth looks it up here), in the visitor's language.
 handler429 = "core.views.too_many_requests"
@@ -34,13 +34,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
-# Headless API (issue 7): Wagtail's API v3 at /api/v3/, OpenAPI at /api/v3/openapi.json.
+# Headless API: Wagtail's API v3 at /api/v3/, OpenAPI at /api/v3/openapi.json.
 urlpatterns += api_urlpatterns
 
 # Everything a visitor reads lives under /fr/ or /en/.
 urlpatterns += i18n_patterns(
     path("accounts/signup/", members_views.SignupView.as_view(), name="account_signup"),  # members: 400 on errors
-    # hardening (issue 10): 429 for too many failed sign-ins or verification emails asked too soon;
+    # 429 for too many failed sign-ins or verification emails asked too soon;
     # "check your inbox" says what to do when the mail server refused the email.
     path("accounts/login/", members_views.LoginView.as_view(), name="account_login"),
     path("accounts/email/", members_views.EmailView.as_view(), name="account_email"),

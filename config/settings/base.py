@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Application definition
 INSTALLED_APPS = [
-    "core",  # hardening: security headers, upload checks, outage pages, backups (issue 10)
+    "core",
     "home",
     "workinggroups",
     "members",
@@ -34,9 +34,11 @@ INSTALLED_APPS = [
     "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "corsheaders",
     "django_filters",
     "allauth",
     "allauth.account",
@@ -66,7 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "core.middleware.ContentSecurityPolicyMiddleware",  # hardening (issue 10)
+    # django-cors-headers answers before anything else can produce a response (its documented place).
+    "corsheaders.middleware.CorsMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,10 +87,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.SecurityHeadersMiddleware",  # hardening: after XFrameOptions (issue 10)
-    "core.middleware.DatabaseUnavailableMiddleware",  # hardening: friendly 503 (issue 10)
+    # After XFrameOptionsMiddleware, so that it sees the response first (SAMEORIGIN for the admin).
+    "core.middleware.SecurityHeadersMiddleware",
+    # A friendly 503 while the database is away.
+    "core.middleware.DatabaseUnavailableMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin users without a second factor are sent to set one up.
+    "members.middleware.AdminMFARequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -264,7 +273,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Throttling (issue 10). Counted in the cache: Redis (REDIS_URL) in production, so every app
+# Throttling. Counted in the cache: Redis (REDIS_URL) in production, so every app
 # server shares the counts. "N/period/per": per "ip", per "key" (the email address typed) or per
 # signed-in "user". Every action the site uses is listed, so the limits are ours, not a library
 # default. Over a limit the visitor gets 429.html (core.views.too_many_requests), or, for failed
@@ -299,7 +308,6 @@ MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="CCR")
 # code typed at the end of its step would otherwise be refused by the time it arrives.
 MFA_TOTP_TOLERANCE = 1
 ADMIN_MFA_REQUIRED = env.bool("ADMIN_MFA_REQUIRED", default=True)
-MIDDLEWARE += ["members.middleware.AdminMFARequiredMiddleware"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "members:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -313,7 +321,7 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Wagtail
 WAGTAIL_SITE_NAME = "Conseil canadien pour les réfugiés"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# Search (issue 7): Wagtail's database backend. search.backends builds each page's vector with its
+# Search: Wagtail's database backend. search.backends builds each page's vector with its
 # own language's configuration on PostgreSQL (French or English stemming, accent-insensitive) and
 # is Wagtail's plain database backend elsewhere (SQLite FTS5 in development).
 WAGTAILSEARCH_BACKENDS = {
@@ -362,7 +370,7 @@ TRANSLATIONS_REVIEWERS_GROUP = "Moderators"
 # Demo accounts with published passwords: only dev and test settings allow them.
 DEMO_ACCOUNTS_ALLOWED = False
 
-# --- Security and operations (hardening, issue 10; docs/hardening.md) ----------------------
+# --- Security and operations (docs/hardening.md) ---
 # Content-Security-Policy (django-csp 4): no inline script and no eval on the public site.
 # An inline script that must exist carries nonce="{{ CSP_NONCE }}" (NONCE: added when used).
 from csp.constants import NONCE  # noqa: E402
@@ -435,14 +443,7 @@ if env("SENDFILE_BACKEND", default=""):
 RESOURCES_REDIRECT_TO_STORAGE_URL = env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False)
 RESOURCES_PAGE_SIZE = env.int("RESOURCES_PAGE_SIZE", default=12)
 # --- end resources ---
-# --- Site search and headless API (issue 7) ---------------------------------------------------
-INSTALLED_APPS += [
-    "wagtail.contrib.search_promotions",
-    "wagtail.api.v3",
-    "corsheaders",
-]
-# django-cors-headers answers before anything else can produce a response (its documented place).
-MIDDLEWARE.insert(1, "corsheaders.middleware.CorsMiddleware")
+# --- Site search and headless API ---
 # Where the site search looks: each entry returns scored results for (query, locale, request).
 # The resource library adds its own source here.
 SITE_SEARCH_SOURCES = ["search.sources.PageSearchSource", "resources.search.ResourceSearchSource"]

@@ -1,0 +1,326 @@
+"""The working-group index and the working-group pages."""
+
+from collections import defaultdict
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from home import page_cache
+from home.models import BasePage, RoutableBasePageMixin
+
+from ..blocks import IndexSectionsBlock
+from ..choices import ProjectStatus
+from .group_pages import AchievementPage, ProjectPage
+from .listings import (
+    ACHIEVEMENT_CARD_FIELDS,
+    CARD_FIELDS,
+    LINK_FIELDS,
+    PROJECT_CARD_FIELDS,
+    PublicListingsMixin,
+    achievement_ordering,
+    attach_topic_links,
+    project_sort_key,
+    recent_first_ordering,
+)
+from .people import UPCOMING_ON_INDEX, Meeting
+from .topics import WorkingGroupTopic
+
+
+class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
+    """« Les groupes de travail »: what working groups are, and the list of groups."""
+
+    sections = StreamField(
+        IndexSectionsBlock(),
+        verbose_name=_("sections"),
+        blank=True,
+        help_text=_("What the groups are, who is involved, when they meet, how issues are addressed, the impact."),
+    )
+    groups_heading = models.CharField(
+        _("heading of the list of groups"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example « Take part in a working group ». The groups are listed below it automatically."),
+    )
+    groups_introduction = models.TextField(_("introduction to the list of groups"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("sections"),
+        MultiFieldPanel(
+            [
+                FieldPanel("groups_heading"),
+                FieldPanel("groups_introduction"),
+                HelpPanel(content=_("The working groups published below this page are listed here, in their order.")),
+            ],
+            heading=_("List of groups"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("sections"),
+        index.SearchField("groups_heading"),
+        index.SearchField("groups_introduction"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("sections"),
+        APIField("groups_heading"),
+        APIField("groups_introduction"),
+        APIField("calendar_url"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["workinggroups.WorkingGroupPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("working group index")
+
+    def groups(self):
+        """The live groups, each with its topics, ongoing projects and newest achievements.
+
+        Four queries whatever the number of groups: groups, their topics, projects,
+        achievements. The projects and achievements are attached to their group in
+        Python by tree path, which avoids one query per group.
+        """
+        groups = list(
+            WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).only(*CARD_FIELDS).order_by("path")
+        )
+        attach_topic_links(groups, WorkingGroupTopic)
+        projects = defaultdict(list)
+        achievements = defaultdict(list)
+        if groups:
+            for project in (
+                ProjectPage.objects.descendant_of(self)
+                .live()
+                .exclude(self.unlisted_q)
+                .filter(status=ProjectStatus.ONGOING)
+                .only(*LINK_FIELDS)
+                .order_by(*recent_first_ordering())
+            ):
+                projects[project.path[: -Page.steplen]].append(project)
+            for achievement in (
+                AchievementPage.objects.descendant_of(self)
+                .live()
+                .exclude(self.unlisted_q)
+                .only(*LINK_FIELDS)
+                .order_by(*achievement_ordering())
+            ):
+                achievements[achievement.path[: -Page.steplen]].append(achievement)
+        for group in groups:
+            group.listed_projects = projects[group.path]
+            group.listed_achievements = achievements[group.path]
+        return groups
+
+    def meetings(self):
+        """Meetings of every live group of this index (this language), oldest first."""
+        return (
+            Meeting.objects.filter(
+                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).values("pk"),
+            )
+            .select_related("page")
+            .order_by("starts_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["groups"] = self.groups()
+        context["upcoming_meetings"] = list(
+            self.meetings().filter(Q(starts_at__gte=now) | Q(ends_at__gte=now))[:UPCOMING_ON_INDEX]
+        )
+        return context
+
+    @property
+    def calendar_url(self):
+        return self.get_ical_url()
+
+    def get_ical_url(self, request=None):
+        return self.url + self.reverse_subpage("calendar") if self.url else ""
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from ..ical import calendar_response
+
+        return calendar_response(request, self, self.meetings())
+
+
+class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
+    """One working group. A group and its translations are one group."""
+
+    summary = RichTextField(
+        _("about the group"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the group works on, in a paragraph or two."),
+    )
+    meeting_pattern = models.TextField(
+        _("how often it meets"),
+        blank=True,
+        help_text=_("For example: three to four times a year, in person or online, and at the Consultations."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("summary"),
+        InlinePanel("topic_links", label=_("Topics addressed"), heading=_("Topics addressed")),
+    ]
+    people_panels = [
+        InlinePanel(
+            "leadership",
+            label=_("Leader"),
+            heading=_("Leadership"),
+            help_text=_("Co-chairs, steering committee, Executive representative and staff member, in order."),
+        ),
+    ]
+    meeting_panels = [
+        FieldPanel("meeting_pattern"),
+        InlinePanel(
+            "meetings",
+            label=_("Meeting"),
+            heading=_("Meetings"),
+            help_text=_("Past meetings stay here; the page and the calendar show the upcoming ones."),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(people_panels, heading=_("Leadership")),
+            ObjectList(meeting_panels, heading=_("Meetings")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("meeting_pattern"),
+        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("summary"),
+        APIField("topic_links"),
+        APIField("leadership"),
+        APIField("meeting_pattern"),
+        APIField("meetings"),
+        APIField("calendar_url"),
+    ]
+
+    parent_page_types = ["workinggroups.WorkingGroupIndexPage"]
+    subpage_types = ["workinggroups.ProjectPage", "workinggroups.AchievementPage"]
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    @cached_property
+    def topic_link_list(self):
+        """The topic links with their topics, in one query (in memory on a preview)."""
+        return list(self.topic_links.select_related("topic"))
+
+    @property
+    def topics(self):
+        return [link.topic for link in self.topic_link_list]
+
+    @cached_property
+    def leaders(self):
+        return list(self.leadership.select_related("user"))
+
+    def upcoming_meetings(self, now=None):
+        """Meetings that have not ended yet, soonest first (a list).
+
+        Works on a preview too: modelcluster keeps unsaved meetings in memory, so the
+        filtering is done in Python on ``meetings.all()``.
+        """
+        now = now or timezone.now()
+        return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
+
+    def projects(self):
+        """The group's listed projects, ongoing first (a list).
+
+        Read in the tree's order and sorted here: every project of the group is shown,
+        and building the SQL of ``project_ordering()``'s ``Case`` costs more than sorting
+        a few dozen cards.
+        """
+        listed = (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .exclude(self.unlisted_q)
+            .only(*PROJECT_CARD_FIELDS)
+            .order_by("path")
+        )
+        return sorted(listed, key=project_sort_key)
+
+    def achievements(self):
+        return (
+            AchievementPage.objects.child_of(self)
+            .live()
+            .exclude(self.unlisted_q)
+            .only(*ACHIEVEMENT_CARD_FIELDS)
+            .order_by(*achievement_ordering())
+        )
+
+    def other_groups(self, request=None):
+        """The index's other live, listed groups as ``(title, URL)``, in the editors' order.
+
+        The same navigation on every group page of a language: kept with the menu under the
+        page-cache version (home/page_cache.py), which any publish, move or restriction bumps.
+        """
+        if not self.path:  # a new page's preview: no place in the tree yet
+            return []
+        site = Site.find_for_request(request) if request else None
+        links = page_cache.cached(
+            "group-links",
+            (site.pk if site else None, self.path[: -self.steplen]),
+            lambda: self._group_links(request),
+        )
+        return [(title, url) for pk, title, url in links if pk != self.pk]
+
+    def _group_links(self, request):
+        groups = (
+            WorkingGroupPage.objects.sibling_of(self)
+            .live()
+            .exclude(self.unlisted_q)
+            .only(*LINK_FIELDS)
+            .order_by("path")
+        )
+        return [(group.pk, group.title, group.get_url(request)) for group in groups]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            projects=self.projects(),
+            achievements=list(self.achievements()),
+            upcoming_meetings=self.upcoming_meetings(),
+            other_groups=self.other_groups(request),
+        )
+        return context
+
+    @property
+    def calendar_url(self):
+        return self.get_ical_url()
+
+    def get_ical_url(self, request=None):
+        """The group's iCalendar feed, in the language of this page."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage("calendar") if url else ""
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from ..ical import calendar_response
+
+        return calendar_response(request, self, self.meetings.select_related("page").order_by("starts_at"))

@@ -1,0 +1,147 @@
+"""Who leads a group, and when it meets."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+)
+from wagtail.api import APIField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..choices import LeadershipRole
+
+
+class WorkingGroupLeader(TranslatableMixin, Orderable):
+    """A person who steers a group: co-chair, steering committee, Executive rep., staff."""
+
+    page = ParentalKey("workinggroups.WorkingGroupPage", on_delete=models.CASCADE, related_name="leadership")
+    role = models.CharField(_("role"), max_length=40, choices=LeadershipRole.choices)
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("Leave blank to show the name of the member's account.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member's account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Link this person to their account on the site, when they have one."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("user")]),
+    ]
+    api_fields = [APIField("role"), APIField("role_label"), APIField("display_name"), APIField("organisation")]
+    # A person's name is the same in both languages; an organisation may have two.
+    override_translatable_fields = [SynchronizedField("name"), TranslatableField("organisation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("leader")
+        verbose_name_plural = _("leadership")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.display_name} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if not self.name and not self.user_id:
+            raise ValidationError({"name": _("Give the person's name, or choose their account.")})
+
+    @property
+    def display_name(self):
+        if self.name:
+            return self.name
+        return self.user.get_full_name() if self.user_id else ""
+
+    @property
+    def role_label(self):
+        return self.get_role_display()
+
+
+class Meeting(TranslatableMixin, Orderable):
+    """A meeting of a group. Dates are the same in both languages; the words are translated."""
+
+    page = ParentalKey("workinggroups.WorkingGroupPage", on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    city = models.CharField(
+        _("city"), max_length=100, blank=True, help_text=_("Leave blank for a meeting held only online.")
+    )
+    is_virtual = models.BooleanField(_("online"), default=False, help_text=_("Members can join online."))
+    at_consultations = models.BooleanField(
+        _("at the Consultations"),
+        default=False,
+        help_text=_("Held during the Consultations; closed to government and media."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("is_virtual"), FieldPanel("at_consultations")]),
+        FieldPanel("notes"),
+    ]
+    api_fields = [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("city"),
+        APIField("is_virtual"),
+        APIField("at_consultations"),
+        APIField("notes"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("is_virtual"),
+        SynchronizedField("at_consultations"),
+        TranslatableField("city"),
+        TranslatableField("notes"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("A meeting ends after it starts.")
+        if not self.city and not self.is_virtual:
+            errors["city"] = _("Give the city, or tick « online » for a meeting held only online.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def place(self):
+        if self.city and self.is_virtual:
+            return _("%(city)s and online") % {"city": self.city}
+        return self.city or _("Online")
+
+    @property
+    def effective_end(self):
+        """Where no end is given, a meeting is taken to last two hours (calendars need an end)."""
+        return self.ends_at or self.starts_at + datetime.timedelta(hours=2)
+
+    def is_upcoming(self, now=None):
+        return self.effective_end >= (now or timezone.now())
+
+
+#: How many upcoming meetings (of all groups) the index page lists.
+UPCOMING_ON_INDEX = 6
