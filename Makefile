@@ -30,9 +30,9 @@ setup: install ## Install, compile translations, migrate, collect static files, 
 run: setup ## Set up, then serve the site with its demo content on http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Install, then run the whole test suite (DATABASE_URL / REDIS_URL switch backends)
+test: install ## Install, then run the whole test suite (DATABASE_URL / REDIS_URL switch backends; PYTEST_ARGS='-m "not browser"')
 	$(MANAGE) compile_catalogues
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --durations=25 $(PYTEST_ARGS)
 
 lint: install ## ruff, Django's checks and the migration check
 	$(BIN)/ruff check .

@@ -1,11 +1,23 @@
 """Fixtures shared by the whole suite.
 
-``site_tree`` gives the two locales, the default site and the French home page
-with its English translation; ``demo_content`` runs ``load_demo_content`` once per
-test (it is the same command a developer runs).
+``site_tree`` gives the two locales, the default site and the French home page with its
+English translation. ``demo_content`` gives the demo content (``load_demo_content``, the
+command a developer runs), built once per session and committed; each test that asks for it
+runs in a transaction rolled back at its end, like any ``db`` test.
+
+The tests run in this order (see ``pytest_collection_modifyitems``):
+
+1. database tests without the demo content: they see the database as migrations left it;
+2. database tests with the demo content, the browser tests last among them; when the last
+   has run, the database is put back as migrations left it (flush, then the serialization
+   taken at set-up: Django's public ``serialize_db_to_string`` / ``deserialize_db_from_string``);
+3. transactional tests (other connections must see committed rows); a transactional test
+   that asks for ``demo_content`` loads it itself, and its flush removes it;
+4. tests without the database.
 """
 
 import os
+from io import StringIO
 
 import pytest
 
@@ -13,34 +25,90 @@ from django.core.management import call_command
 
 from wagtail.models import Locale
 
+# Markers: tests that start interpreters or servers (`subprocess`) and browser tests run in one
+# CI pass only (PostgreSQL); `changes_demo` browser tests commit changes to the demo content.
+DEMO_FIXTURE = "demo_database"
 
+
+def _is_transactional(item):
+    """Whether pytest-django runs the test in a TransactionTestCase (committed rows, flushed after)."""
+    from django.test import TestCase, TransactionTestCase
+
+    test_class = getattr(item, "cls", None)
+    if test_class is not None and issubclass(test_class, TransactionTestCase):
+        return not issubclass(test_class, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences") or (marker.args and marker.args[0])
+    ):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
+
+
+def _uses_db(item):
+    from django.test import TestCase
+
+    test_class = getattr(item, "cls", None)
+    if test_class is not None and issubclass(test_class, TestCase):
+        return True
+    return item.get_closest_marker("django_db") is not None or "db" in getattr(item, "fixturenames", ())
+
+
+def uses_session_demo(item):
+    """A test that reads the session's committed demo content (not a transactional one)."""
+    return DEMO_FIXTURE in getattr(item, "fixturenames", ()) and not _is_transactional(item)
+
+
+def _phase(item):
+    if _is_transactional(item):
+        return 4
+    if uses_session_demo(item):
+        if item.get_closest_marker("browser") is None:
+            return 1
+        return 3 if item.get_closest_marker("changes_demo") else 2
+    return 0 if _uses_db(item) else 5
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL to run it")
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+    # After pytest-django's own ordering and any -m/-k deselection: a stable sort into the phases
+    # described at the top of this module.
+    items.sort(key=_phase)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _put_back_migration_data(django_db_setup, django_db_blocker):
-    """Leave the test database as migrations made it, for the next run with --reuse-db.
+class DemoDatabase:
+    """The test database with the demo content committed, and the way back to the migrated state."""
 
-    Transactional tests (backups, outages, races: other connections must see committed rows)
-    empty the database when they end; Django puts the migrations' data (root page, locales,
-    groups) back only before the *next* serialized test. After the last one, this puts it back.
-    """
-    yield
-    from django.db import connections
+    def __init__(self, blocker, migrated):
+        self.blocker = blocker
+        self.migrated = migrated
+        self.loaded = False
 
-    from wagtail.models import Page
+    def load(self):
+        with self.blocker.unblock():
+            call_command("load_demo_content", stdout=StringIO())
+        self.loaded = True
 
-    with django_db_blocker.unblock():
-        for alias in connections:
-            connection = connections[alias]
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not Page.objects.using(alias).exists():
-                # Empty first: rows that post_migrate re-created would clash with the serialized ones.
+    def restore_migrated_state(self):
+        """Flush, then put back what the migrations created (root page, locales, groups)."""
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connections
+
+        with self.blocker.unblock():
+            # Restoring a multi-table child (a GroupApprovalTask) builds it without its parent's id, and
+            # Wagtail then looks up its content type: with a cold cache (a reused database: no migrations
+            # ran in this process) that inserts a new row, and the restored one collides with it.
+            ContentType.objects.get_for_models(*apps.get_models())
+            for alias, contents in self.migrated.items():
+                # Sequences are kept, as Django's serialized rollback does: PostgreSQL would otherwise
+                # hand out the restored rows' ids again.
                 call_command(
                     "flush",
                     database=alias,
@@ -49,7 +117,62 @@ def _put_back_migration_data(django_db_setup, django_db_blocker):
                     inhibit_post_migrate=True,
                     reset_sequences=False,
                 )
-                connection.creation.deserialize_db_from_string(contents)
+                connections[alias].creation.deserialize_db_from_string(contents)
+        self.loaded = False
+
+
+_demo_database = None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, plus a serialization of the migrated state to come back to.
+
+    Transactional tests empty the database when they end; the demo content is committed for a
+    while. At the end of the session the migrated state is put back, for the next run with --reuse-db.
+    """
+    global _demo_database
+    from django.db import connections
+
+    from wagtail.models import Page
+
+    with django_db_blocker.unblock():
+        migrated = {alias: connections[alias].creation.serialize_db_to_string() for alias in connections}
+    _demo_database = DemoDatabase(django_db_blocker, migrated)
+    yield
+    with django_db_blocker.unblock():
+        emptied = not Page.objects.exists()
+    if _demo_database.loaded or emptied:
+        _demo_database.restore_migrated_state()
+    _demo_database = None
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, request):
+    """The demo content, loaded once and committed, for the tests that read it (see the module's docstring)."""
+    if not _demo_database.loaded and any(uses_session_demo(item) for item in request.session.items):
+        _demo_database.load()
+    return _demo_database
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # The last test that reads the committed demo content has run: back to the migrated state
+    # before the transactional tests.
+    if _demo_database is not None and _demo_database.loaded and (nextitem is None or not uses_session_demo(nextitem)):
+        _demo_database.restore_migrated_state()
+    return result
+
+
+@pytest.fixture
+def demo_content(demo_database, request):
+    if _is_transactional(request.node):
+        # Committed for this test alone; the test's flush removes it.
+        request.getfixturevalue("transactional_db")
+        call_command("load_demo_content", stdout=StringIO())
+    else:
+        request.getfixturevalue("db")
 
 
 @pytest.fixture
@@ -62,8 +185,6 @@ def locales(db):
 @pytest.fixture
 def site_tree(locales):
     """French home page, its English translation (through wagtail-localize) and the footer."""
-    from io import StringIO
-
     from home import demo
 
     out = StringIO()
@@ -71,13 +192,6 @@ def site_tree(locales):
     home = demo.load_home(out, french, english)
     demo.load_footer(out, french, english)
     return {"fr": home, "en": home.get_translation(english).specific}
-
-
-@pytest.fixture
-def demo_content(db):
-    from io import StringIO
-
-    call_command("load_demo_content", stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -23,10 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# between browser steps are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -41,8 +37,16 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module.
+
+    Playwright's sync API keeps an event loop running in this thread while it is open. Django then
+    refuses ORM calls from the thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set (the calls the tests
+    make between browser steps are synchronous and safe), and keeps this thread's connections apart
+    from the ones it had before: closing Playwright at the end of the module gives those back to the
+    tests that come after (serialized rollback restores through them).
+    """
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run browser tests"
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -54,18 +58,16 @@ def browser():
         pytest.skip("playwright is not installed")
     from django.db import connections
 
-    # Between its sync calls Playwright marks its event loop as running in this thread, and Django's
-    # connection handler then keeps connections in a context variable instead of the thread-local
-    # (asgiref's thread-critical Local). Connections opened before this point would be replaced by
-    # fresh objects that lack the serialized migration data transactional tests restore from:
-    # carry them over.
-    opened = connections.all(initialized_only=True)
-    with sync_playwright() as playwright:
-        for connection in opened:
-            connections[connection.alias] = connection
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+                # The connections opened while the loop ran (PostgreSQL: real sessions) end with it.
+                connections.close_all()
 
 
 def _artifact_name(nodeid):
@@ -96,61 +98,30 @@ def page(browser_context, request):
     page.close()
 
 
-@pytest.fixture
-def live_demo(django_db_serialized_rollback, live_server):
-    """The demo content, served by the live server.
-
-    The live server needs committed data; serialized rollback restores what the
-    migrations created (root page, locale, groups) after each test's flush.
-    """
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=StringIO())
-    return live_server.url
-
-
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content loaded ONCE per module and served by a live server of its own.
+def demo_site(demo_database, browser):
+    """The URL of a live server of the module's own serving the session's demo content.
 
-    For read-only tests: loading the demo per test takes ~15 s. The content is committed
-    (the server thread must see it) and the database is put back as the migrations left
-    it at module end: flushed and restored from a serialisation taken before loading,
-    as Django's serialized rollback does. pytest-django's `live_server` fixture is not
-    used on purpose: it makes every test that uses it transactional, and the flush
-    after each such test would wipe the demo content for the next one.
+    The content is committed (the server thread must see it): the tests run after the other demo
+    tests and may change it through the browser (mark them `changes_demo`); the database goes back to
+    the migrated state after the last of them. The server is started once the browser is open, so
+    that on in-memory SQLite it shares the connection the tests use. pytest-django's `live_server`
+    fixture is not used: it makes each test transactional, and the flush after each one would wipe
+    the demo content that is loaded once per session. ALLOWED_HOSTS is "*" in the test settings.
     """
-    from io import StringIO
-
     from pytest_django.live_server_helper import LiveServer
 
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        migrated_state = connection.creation.serialize_db_to_string()
-        call_command("load_demo_content", stdout=StringIO())
     server = LiveServer("localhost")
-    server._live_server_modified_settings.enable()
     try:
         yield server.url
     finally:
         server.stop()
-        server._live_server_modified_settings.disable()
-        with django_db_blocker.unblock():
-            # Restoring a multi-table child (a GroupApprovalTask) builds it without its parent's id, and
-            # Wagtail then looks up its content type: with a cold cache (a reused database: no migrations
-            # ran in this process) that inserts a new row, and the restored one collides with it. The ids
-            # come back unchanged, so the cache filled now stays right.
-            ContentType.objects.get_for_models(*apps.get_models())
-            # Sequences are kept (as Django's serialized rollback does): the restored rows keep their ids
-            # and PostgreSQL would otherwise hand out id 1 again.
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
-            connection.creation.deserialize_db_from_string(migrated_state)
+
+
+@pytest.fixture
+def live_demo(demo_site):
+    """The demo content, served by the live server (the same server as `demo_site`)."""
+    return demo_site
 
 
 DEMO_PASSWORD = "coalition-member"  # development credentials of the demo accounts (docs/members.md)

@@ -4,7 +4,7 @@ import pytest
 
 from .accessibility import axe_violations, horizontal_overflow
 
-# Read-only: the demo content is loaded once for the module (`demo_site`); the mark creates the test database.
+# Read-only: the demo content is loaded once for the session (`demo_site`); the mark creates the test database.
 pytestmark = pytest.mark.django_db
 
 

@@ -16,7 +16,9 @@ from django.core import mail
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db
+# These journeys commit changes to the demo content through the live server: they run after the
+# browser tests that only read it.
+pytestmark = [pytest.mark.django_db, pytest.mark.changes_demo]
 
 PASSWORD = "a-long-newcomer-passphrase-42"
 ORGANISATION = "Toronto Refugee Settlement Network"  # James Chen administers it (docs/members.md)
@@ -190,7 +192,7 @@ def test_journey_3_staff_sign_in_to_the_admin_edit_a_project_publish_it_and_see_
 @pytest.fixture(scope="module")
 def untranslated_french_page(demo_site, django_db_blocker):
     """A published French page with no English version (every demo page has one): committed, so the live
-    server sees it on any database; `demo_site` flushes it with the rest at module end."""
+    server sees it on any database; it goes with the rest of the demo content after the last demo test."""
     from wagtail.models import Locale
 
     from home.models import HomePage, StandardPage

@@ -1,4 +1,4 @@
-"""Journey 1 and the public pages' accessibility, against the demo content loaded once for the module.
+"""Journey 1 and the public pages' accessibility, against the demo content loaded once for the session.
 
 Read-only: nothing here changes the database (see the `demo_site` fixture).
 """
@@ -13,7 +13,7 @@ from .accessibility import axe_violations, horizontal_overflow
 from .conftest import sign_in
 
 # The mark makes pytest-django create the test database; each test then runs in a transaction
-# that is rolled back (sessions made by signing in), above the module's committed demo content.
+# that is rolled back, above the session's committed demo content.
 pytestmark = pytest.mark.django_db
 
 GROUP_LINKS = "main h3[id^='group-'] a"

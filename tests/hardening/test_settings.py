@@ -3,6 +3,7 @@ dependency floors at or above their latest security releases."""
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from importlib.metadata import version
@@ -40,7 +41,7 @@ def run_production(code, secret_key=LONG_KEY, extra_env=None):
     env = {
         key: value
         for key, value in os.environ.items()
-        # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' process, never by production.
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser tests run, never in production.
         if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "coalition.example.org"})
@@ -63,6 +64,7 @@ def production_settings():
     return json.loads(result.stdout)
 
 
+@pytest.mark.subprocess
 def test_production_cookies_are_secure_httponly_and_samesite(production_settings):
     values = production_settings
     for cookie in ("SESSION", "CSRF", "LANGUAGE"):
@@ -71,6 +73,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(production_settings
         assert values[f"{cookie}_COOKIE_SAMESITE"] in ("Lax", "Strict"), cookie
 
 
+@pytest.mark.subprocess
 def test_production_forces_https(production_settings):
     assert production_settings["DEBUG"] is False
     assert production_settings["SECURE_SSL_REDIRECT"] is True
@@ -80,15 +83,62 @@ def test_production_forces_https(production_settings):
     assert production_settings["X_FRAME_OPTIONS"] == "DENY"
 
 
-@pytest.mark.parametrize(
-    "secret_key",
-    [None, "", "django-insecure-development-key-never-in-production", "short-key", "a" * 64],
-    ids=["missing", "empty", "development default", "short", "not random"],
-)
-def test_production_refuses_a_weak_secret_key(secret_key):
-    result = run_production("from django.conf import settings; settings.SECRET_KEY", secret_key=secret_key)
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+WEAK_SECRET_KEYS = {
+    "missing": None,
+    "empty": "",
+    "development default": "django-insecure-development-key-never-in-production",
+    "short": "short-key",
+    "not random": "a" * 64,
+}
+
+# One interpreter for every case: each imports the production settings afresh under its own key.
+IMPORT_PRODUCTION_UNDER_EACH_KEY = """
+import importlib, json, os, sys
+results = {}
+for case, key in json.loads(sys.argv[1]).items():
+    for name in [name for name in sys.modules if name.startswith("config.settings")]:
+        del sys.modules[name]
+    os.environ.pop("SECRET_KEY", None)
+    if key is not None:
+        os.environ["SECRET_KEY"] = key
+    try:
+        importlib.import_module("config.settings.production")
+    except Exception as error:
+        results[case] = f"{type(error).__name__}: {error}"
+    else:
+        results[case] = "started"
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture(scope="module")
+def production_under_each_key():
+    cases = {**WEAK_SECRET_KEYS, "long and random": secrets.token_urlsafe(64)}
+    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env["ALLOWED_HOSTS"] = "coalition.example.org"
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", IMPORT_PRODUCTION_UNDER_EACH_KEY, json.dumps(cases)],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("case", WEAK_SECRET_KEYS)
+def test_production_refuses_a_weak_or_missing_secret_key(production_under_each_key, case):
+    outcome = production_under_each_key[case]
+    assert outcome.startswith("ImproperlyConfigured: ")
+    assert "SECRET_KEY" in outcome
+
+
+@pytest.mark.subprocess
+def test_production_starts_with_a_long_random_secret_key(production_under_each_key):
+    assert production_under_each_key["long and random"] == "started"
 
 
 CHECK_DEPLOY = (
@@ -97,11 +147,13 @@ CHECK_DEPLOY = (
 )
 
 
+@pytest.mark.subprocess
 def test_production_passes_check_deploy():
     result = run_production(CHECK_DEPLOY, extra_env={"REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.subprocess
 def test_production_without_a_shared_cache_fails_check_deploy():
     result = run_production(CHECK_DEPLOY, extra_env={"REDIS_URL": ""})
     assert result.returncode != 0

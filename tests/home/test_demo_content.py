@@ -18,8 +18,7 @@ def snapshot():
     return state
 
 
-def test_running_twice_changes_nothing(db):
-    call_command("load_demo_content", stdout=StringIO())
+def test_running_twice_changes_nothing(demo_content):
     first = snapshot()
     call_command("load_demo_content", stdout=StringIO())
     second = snapshot()

@@ -1,11 +1,10 @@
-"""Demo content loads twice without change; concurrent joins on PostgreSQL give one row."""
+"""The demo members are consistent; concurrent joins on PostgreSQL give one row."""
 
 import threading
 from io import StringIO
 
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
 
 from members import services
@@ -23,12 +22,9 @@ def counts():
     )
 
 
-@pytest.mark.django_db
-def test_demo_content_is_idempotent_and_consistent(demo_content):
-    first = counts()
-    assert first[0] >= 4
-    call_command("load_demo_content", stdout=StringIO())
-    assert counts() == first
+def test_demo_content_is_consistent(demo_content):
+    # That loading it twice changes nothing is tests/home/test_demo_content.py's, for every model.
+    assert counts()[0] >= 4
     approved = User.objects.filter(member_profile__status=MemberProfile.Status.APPROVED)
     lapsed = approved.filter(member_profile__organisation__status=MemberOrganisation.Status.LAPSED)
     in_group = User.objects.filter(groups__name=MEMBERS_GROUP_NAME)

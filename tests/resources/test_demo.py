@@ -1,10 +1,6 @@
-"""The demo resources: bilingual, some for members, real PDFs, idempotent, robust without working groups."""
-
-from io import StringIO
+"""The demo resources: bilingual, some for members, real PDFs (idempotence: tests/home/test_demo_content.py)."""
 
 import pytest
-
-from django.core.management import call_command
 
 from resources.models import Resource
 
@@ -29,10 +25,3 @@ def test_demo_resources_in_both_languages_with_real_pdfs(demo_content):
     cbsa = english.get(slug="recommendations-cbsa-gender-based-violence")
     assert cbsa.audience == "members"
     assert cbsa.document.collection.get_view_restrictions().exists()
-
-
-def test_demo_is_idempotent(demo_content):
-    before = list(Resource.objects.order_by("pk").values("pk", "title", "document_id", "latest_revision_id"))
-    call_command("load_demo_content", stdout=StringIO())
-    after = list(Resource.objects.order_by("pk").values("pk", "title", "document_id", "latest_revision_id"))
-    assert before == after

@@ -53,6 +53,7 @@ def msgids(path):
 FRENCH = [path for path in catalogue_paths() if path.parts[-3] == "fr"]
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("path", FRENCH, ids=lambda path: "/".join(path.parts[-5:]))
 def test_french_catalogue_matches_the_sources(fresh_catalogues, path):
     base, copy = fresh_catalogues

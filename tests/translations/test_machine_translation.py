@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from django.conf import settings
 
 from wagtail.models import Locale
@@ -42,6 +44,7 @@ def _settings_with(env):
     return ast.literal_eval(output.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.subprocess
 def test_deepl_with_its_glossary_when_configured():
     config = _settings_with({"DEEPL_API_KEY": "secret:fx", "DEEPL_GLOSSARY_ID": "glossary-123"})
     assert config["CLASS"] == "wagtail_localize.machine_translators.deepl.DeepLTranslator"

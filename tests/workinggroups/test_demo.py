@@ -2,19 +2,16 @@
 
 import html
 import re
-from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
-from django.test import TestCase
+import pytest
 
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from workinggroups.demo import ENGLISH, GROUPS
 from workinggroups.models import (
     AchievementPage,
-    Meeting,
     ProjectPage,
     Topic,
     WorkingGroupIndexPage,
@@ -25,6 +22,10 @@ from workinggroups.models import (
 SEED = Path(__file__).resolve().parents[2] / "workinggroups" / "seeds" / "working-groups.fr.md"
 
 WORKING_GROUP_TYPES = (WorkingGroupIndexPage, WorkingGroupPage, ProjectPage, AchievementPage)
+
+# The session's demo content (tests/conftest.py). That loading it twice changes nothing is
+# tests/home/test_demo_content.py's to check, for every model.
+pytestmark = pytest.mark.usefixtures("demo_content")
 
 
 def seed_lines():
@@ -66,85 +67,65 @@ def _english():
     return Locale.objects.get(language_code="en")
 
 
-class DemoContentTests(TestCase):
-    """The demo is loaded once for the class (it takes a while); each test runs in a savepoint."""
+def test_every_line_of_the_seed_appears_on_the_french_site(client):
+    text = site_text(client, "fr")
+    lines = seed_lines()
+    assert len(lines) > 60
+    missing = [line for line in lines if normalise(line) not in text]
+    assert missing == []
 
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", stdout=StringIO())
 
-    def test_every_line_of_the_seed_appears_on_the_french_site(self):
-        text = site_text(self.client, "fr")
-        lines = seed_lines()
-        assert len(lines) > 60
-        missing = [line for line in lines if normalise(line) not in text]
-        assert missing == []
+def test_no_french_text_on_the_english_pages(client):
+    text = site_text(client, "en")
+    french_texts = set(seed_lines()) | {source for source, english in ENGLISH.items() if source != english}
+    # Tags in rich-text sources are not visible text; page slugs are in URLs, not in text.
+    french_texts = {re.sub(r"<[^>]+>", "", source) for source in french_texts if "-" not in source or " " in source}
+    found = sorted(source for source in french_texts if normalise(source) in text)
+    assert found == []
+    for interface_text in ("Enjeux abordés", "Exemples de projets en cours", "Réalisations", "Rencontres à venir"):
+        assert interface_text not in text
+    assert "Inland Protection" in text and "Get involved in a working group" in text
 
-    def test_no_french_text_on_the_english_pages(self):
-        text = site_text(self.client, "en")
-        french_texts = set(seed_lines()) | {source for source, english in ENGLISH.items() if source != english}
-        # Tags in rich-text sources are not visible text; page slugs are in URLs, not in text.
-        french_texts = {re.sub(r"<[^>]+>", "", source) for source in french_texts if "-" not in source or " " in source}
-        found = sorted(source for source in french_texts if normalise(source) in text)
-        assert found == []
-        for interface_text in ("Enjeux abordés", "Exemples de projets en cours", "Réalisations", "Rencontres à venir"):
-            assert interface_text not in text
-        assert "Inland Protection" in text and "Get involved in a working group" in text
 
-    def test_every_page_is_published_and_translated_through_wagtail_localize(self):
-        french_pages = list(Page.objects.type(*WORKING_GROUP_TYPES).filter(locale__language_code="fr").specific())
-        assert len(french_pages) == 20
-        for page in french_pages:
-            assert page.live and not page.has_unpublished_changes, page
-            english = page.get_translation(_english())
-            assert english.live, english
-            assert english.title != page.title
-            source = TranslationSource.objects.get_for_instance(page)
-            assert Translation.objects.filter(source=source, target_locale__language_code="en").exists()
+def test_every_page_is_published_and_translated_through_wagtail_localize(client):
+    french_pages = list(Page.objects.type(*WORKING_GROUP_TYPES).filter(locale__language_code="fr").specific())
+    assert len(french_pages) == 20
+    for page in french_pages:
+        assert page.live and not page.has_unpublished_changes, page
+        english = page.get_translation(_english())
+        assert english.live, english
+        assert english.title != page.title
+        source = TranslationSource.objects.get_for_instance(page)
+        assert Translation.objects.filter(source=source, target_locale__language_code="en").exists()
 
-    def test_demo_has_the_seed_structure_and_upcoming_meetings(self):
-        groups = WorkingGroupPage.objects.filter(locale__language_code="fr").order_by("path")
-        assert [group.title for group in groups] == [group["title"] for group in GROUPS]
-        topics = Topic.objects.filter(locale__language_code="fr")
-        assert topics.count() == 9
-        assert Topic.objects.filter(locale__language_code="en").count() == 9
-        for group, data in zip(groups, GROUPS, strict=True):
-            assert [link.topic.name for link in group.topic_links.all()] == data["topics"]
-            assert [p.title for p in group.projects()] == [p["title"] for p in data["projects"]]
-            assert {a.title for a in group.achievements()} == {a["title"] for a in data["achievements"]}
-            assert group.upcoming_meetings(), group
-            assert group.leadership.count() == 4
-        english_inland = WorkingGroupPage.objects.get(locale__language_code="en", slug="inland-protection")
-        assert [link.topic.name for link in english_inland.topic_links.all()] == [
-            "Issues facing refugee claimants",
-            "Immigration detention",
-            "Removals",
-        ]
-        assert all(meeting.locale.language_code == "en" for meeting in english_inland.meetings.all())
-        index = WorkingGroupIndexPage.objects.get(locale__language_code="fr")
-        assert index.show_in_menus and index.get_parent().specific_class.__name__ == "HomePage"
 
-    def test_loading_twice_changes_nothing(self):
-        counts = (
-            Page.objects.count(),
-            Revision.objects.count(),
-            Meeting.objects.count(),
-            Topic.objects.count(),
-            Translation.objects.count(),
-        )
-        call_command("load_demo_content", stdout=StringIO())
-        assert (
-            Page.objects.count(),
-            Revision.objects.count(),
-            Meeting.objects.count(),
-            Topic.objects.count(),
-            Translation.objects.count(),
-        ) == counts
+def test_demo_has_the_seed_structure_and_upcoming_meetings(client):
+    groups = WorkingGroupPage.objects.filter(locale__language_code="fr").order_by("path")
+    assert [group.title for group in groups] == [group["title"] for group in GROUPS]
+    topics = Topic.objects.filter(locale__language_code="fr")
+    assert topics.count() == 9
+    assert Topic.objects.filter(locale__language_code="en").count() == 9
+    for group, data in zip(groups, GROUPS, strict=True):
+        assert [link.topic.name for link in group.topic_links.all()] == data["topics"]
+        assert [p.title for p in group.projects()] == [p["title"] for p in data["projects"]]
+        assert {a.title for a in group.achievements()} == {a["title"] for a in data["achievements"]}
+        assert group.upcoming_meetings(), group
+        assert group.leadership.count() == 4
+    english_inland = WorkingGroupPage.objects.get(locale__language_code="en", slug="inland-protection")
+    assert [link.topic.name for link in english_inland.topic_links.all()] == [
+        "Issues facing refugee claimants",
+        "Immigration detention",
+        "Removals",
+    ]
+    assert all(meeting.locale.language_code == "en" for meeting in english_inland.meetings.all())
+    index = WorkingGroupIndexPage.objects.get(locale__language_code="fr")
+    assert index.show_in_menus and index.get_parent().specific_class.__name__ == "HomePage"
 
-    def test_home_page_lists_groups_and_latest_achievements_in_each_language(self):
-        french = visible_text(self.client.get("/fr/"))
-        english = visible_text(self.client.get("/en/"))
-        assert "Nos groupes de travail" in french and "Protection au Canada" in french
-        assert "Our working groups" in english and "Overseas Protection and Resettlement" in english
-        assert "Latest achievements" in english
-        assert "Protection au Canada" not in english
+
+def test_home_page_lists_groups_and_latest_achievements_in_each_language(client):
+    french = visible_text(client.get("/fr/"))
+    english = visible_text(client.get("/en/"))
+    assert "Nos groupes de travail" in french and "Protection au Canada" in french
+    assert "Our working groups" in english and "Overseas Protection and Resettlement" in english
+    assert "Latest achievements" in english
+    assert "Protection au Canada" not in english
