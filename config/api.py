@@ -49,6 +49,8 @@ def not_found(request):
 
 
 urlpatterns = [
+    # Ninja's own view at the API's root only raises an HTML 404 (it is there to be reversed).
+    path(API_ROUTE, not_found),
     path(API_ROUTE, api.urls),
     # Any other path under the API that ends with a slash is the API's own 404 (without a slash,
     # CommonMiddleware first appends one), never a page of the site.

@@ -49,7 +49,13 @@ def test_a_request_with_an_authorization_header_is_never_cached(client, site_tre
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize(
     "path",
-    ["/api/v3/pages/999999/", "/api/v3/documents/999999/", "/api/v3/pages/1/nonsense/", "/api/v3/nonsense/"],
+    [
+        "/api/v3/pages/999999/",
+        "/api/v3/documents/999999/",
+        "/api/v3/pages/1/nonsense/",
+        "/api/v3/nonsense/",
+        "/api/v3/",
+    ],
 )
 def test_not_found_is_a_json_404_not_a_redirect(client, db, path, language):
     # LocaleMiddleware would send a 404 to /fr/<path> or /en/<path>, which Wagtail's catch-all resolves.
