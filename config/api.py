@@ -1,23 +1,22 @@
 """The headless API: Wagtail 8's API v3 (django-ninja) at /api/v3/, with language-aware search and caching.
 
-Wagtail's own ``api`` singleton carries the routers: pages, sites, schema, whoami, and (registered
-by wagtail.documents and wagtail.images when ``wagtail.api.v3`` is installed) documents and images,
+Wagtail's own ``api`` carries the routers: pages, sites, schema, whoami, and (registered by
+wagtail.documents and wagtail.images when ``wagtail.api.v3`` is installed) documents and images,
 which leave out anything in a collection whose view restriction the request does not pass.
 
-What this module adds: every API view is wrapped (``api_view``) so that
-  - the text-search configuration follows the ``locale`` parameter (French stemming for
-    ``locale=fr``, English for ``locale=en``; the default language otherwise);
-  - the ``search`` parameter is reduced to words, as in the site search (no FTS syntax errors);
-  - a NUL byte anywhere in the query string is a 400, not a database error;
-  - anonymous successful reads get ``Cache-Control: public, max-age`` and an ``ETag``
-    (``If-None-Match`` answers 304); requests with an ``Authorization`` header never are cached.
+This module is the API's URLconf (included by config.urls) and ``APIMiddleware``, which, for
+paths under ``API_PREFIX`` only:
+  - answers 400 to a NUL byte anywhere in the query string, rather than a database error;
+  - reduces ``search`` to words, as the site search does (no FTS syntax errors);
+  - activates the language of ``locale`` (French stemming for ``locale=fr``, English for
+    ``locale=en``; the default language otherwise) while the view runs;
+  - marks anonymous successful reads ``Cache-Control: public, max-age`` with an ``ETag``
+    (``If-None-Match`` answers 304); requests with an ``Authorization`` header are never cached;
+  - keeps the API's 404s JSON 404s (see ``APIMiddleware.__call__``).
 """
 
-from functools import wraps
-
 from django.conf import settings
-from django.http import JsonResponse
-from django.urls import URLPattern, URLResolver, path
+from django.urls import path, re_path
 from django.utils import translation
 from django.utils.cache import (
     add_never_cache_headers,
@@ -27,10 +26,16 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 
 from search.text import clean_query
 
+API_ROUTE = "api/v3/"
+API_PREFIX = "/" + API_ROUTE
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+# Wagtail builds its NinjaAPI with a fixed title and offers no setting for it.
 api.title = "Coalition content API"
 api.description = (
     "Read the coalition's public pages in French and English (and, with a bearer token, more). "
@@ -38,36 +43,28 @@ api.description = (
     "Documents and images: those outside private collections, with their download URL."
 )
 
-# --- Language, odd input, caching ------------------------------------------------------------
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+def not_found(request):
+    return problem_response(status=404, detail="Not found")
 
 
-def api_view(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if any("\x00" in key + value for key, values in request.GET.lists() for value in values):
-            return JsonResponse(
-                {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "NUL characters."},
-                status=400,
-                content_type="application/problem+json",
-            )
-        if "search" in request.GET:
-            params = request.GET.copy()
-            params["search"] = clean_query(params["search"])[0]
-            request.GET = params
-        locale = request.GET.get("locale")
-        language = locale if locale in LANGUAGE_CODES else settings.LANGUAGE_CODE
-        with translation.override(language):
-            response = view(request, *args, **kwargs)
-        # LocaleMiddleware turns any 404 outside i18n_patterns into a redirect to /fr/<path> when
-        # that path resolves, and Wagtail's catch-all resolves everything: an API client asking for
-        # a missing page would get a 302 to an HTML page. Pointing LocaleMiddleware at the API's own
-        # URLconf (no language prefixes) keeps the API's 404 a 404.
-        request.urlconf = __name__
-        return add_cache_headers(request, response)
+urlpatterns = [
+    # Ninja's own view at the API's root only raises an HTML 404 (it is there to be reversed).
+    path(API_ROUTE, not_found),
+    path(API_ROUTE, api.urls),
+    # Any other path under the API that ends with a slash is the API's own 404 (without a slash,
+    # CommonMiddleware first appends one), never a page of the site.
+    re_path(rf"^{API_ROUTE}(?:.*/)?$", not_found),
+]
 
-    return wrapped
+
+def has_nul(query):
+    return any("\x00" in key + value for key, values in query.lists() for value in values)
+
+
+def request_language(request):
+    locale = request.GET.get("locale")
+    return locale if locale in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
 def add_cache_headers(request, response):
@@ -85,14 +82,25 @@ def add_cache_headers(request, response):
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-def wrap_patterns(patterns):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            wrap_patterns(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern):
-            pattern.callback = api_view(pattern.callback)
-    return patterns
+class APIMiddleware:
+    """The API's extras around Wagtail's views, for paths under ``API_PREFIX``; after LocaleMiddleware."""
 
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-_api_patterns, _app_name, _namespace = api.urls
-urlpatterns = [path("api/v3/", (wrap_patterns(_api_patterns), _app_name, _namespace))]
+    def __call__(self, request):
+        if not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        if has_nul(request.GET):
+            response = problem_response(status=400, detail="The query string contains a NUL character.")
+        else:
+            if "search" in request.GET:
+                query = request.GET.copy()
+                query["search"] = clean_query(query["search"])[0]
+                request.GET = query
+            with translation.override(request_language(request)):
+                response = self.get_response(request)
+        # LocaleMiddleware turns a 404 into a redirect to /fr/<path> when that path resolves, and
+        # Wagtail's catch-all resolves every path. This URLconf has no language prefix: no redirect.
+        request.urlconf = __name__
+        return add_cache_headers(request, response)

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.api.APIMiddleware",  # inside LocaleMiddleware: the API's locale, search, cache headers, JSON 404s
     "django.middleware.common.CommonMiddleware",
     # Anonymous visitors' pages from the cache; see home/page_cache.py.
     "home.page_cache.AnonymousPageCacheMiddleware",
