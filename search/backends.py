@@ -103,20 +103,24 @@ class TitleWeightedBM25(Func):
 def ranked_matches(queryset, query, operator, limit, most):
     """The ``limit`` best matches of ``queryset`` as ``[(object, score)]``, and how many matched (at most ``most``).
 
-    Scores are higher for better matches, whatever the database. On SQLite, modelsearch ranks with a
-    subquery per matching row and no title weight; here one query from the FTS index ranks at most
-    ``most`` matches, and one more reads the ``limit`` objects.
+    Scores are higher for better matches, whatever the database; two queries in all. On SQLite,
+    modelsearch ranks with a subquery per matching row and no title weight; here one query led by
+    the FTS index ranks at most ``most`` matches, and one more reads the ``limit`` objects.
     """
     results = queryset.search(query, operator=operator)
-    if connection.vendor != "sqlite" or SQLiteFTSIndexEntry is None:
-        # Counted without ranking; only the ``limit`` best are ranked and read.
-        count = queryset.search(query, operator=operator, order_by_relevance=False)[:most].count()
-        if not count:
-            return [], 0
-        matches = results.annotate_score("search_score")[:limit]
-        return [(match, match.search_score or 0.0) for match in matches], count
-    compiler = results.query_compiler
     model = queryset.model
+    if connection.vendor != "sqlite" or SQLiteFTSIndexEntry is None:
+        # Ranked once, keys only: the first ``most`` give the count, the ``limit`` best are then read whole.
+        ranked = [
+            (match.pk, match.search_score or 0.0)
+            for match in queryset.select_related(None)
+            .only("pk")
+            .search(query, operator=operator)
+            .annotate_score("search_score")[:most]
+        ]
+        objects = queryset.in_bulk([pk for pk, _score in ranked[:limit]])
+        return [(objects[pk], score) for pk, score in ranked[:limit] if pk in objects], len(ranked)
+    compiler = results.query_compiler
     object_ids = queryset.order_by().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     ranked = list(
         # The FTS table leads the query: SQLite then runs the MATCH once, not once per row.

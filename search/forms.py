@@ -28,9 +28,7 @@ class SearchForm(forms.Form):
         self.fields["type"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         self.fields["group"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         # The groups the visitor may open, in their language: the same rules as the results.
-        self.groups = {
-            page.pk: page for page in scope.pages().type(WorkingGroupPage).order_by("title").specific(defer=True)
-        }
+        self.groups = {page.pk: page for page in scope.pages().type(WorkingGroupPage).order_by("title")}
         self.fields["group"].choices = [("", _("All working groups"))] + [
             (pk, page.title) for pk, page in self.groups.items()
         ]
