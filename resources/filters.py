@@ -9,15 +9,16 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 
 from home import lookups
+from search.text import clean_query
 from workinggroups.models import Topic, WorkingGroupPage
 
 from .models import Resource, ResourceTopic, ResourceWorkingGroup
+from .search import filter_by_text
 
 
 def working_group_choices(locale):
@@ -86,10 +87,11 @@ class ResourceFilterBase(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = year_choices()
 
     def filter_text(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        # The site search's words and backend: accents never matter, in either language.
+        query, _shortened = clean_query(value)
+        if not query:
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+        return filter_by_text(queryset, query)
 
     def filter_working_group(self, queryset, name, value):
         return queryset.filter(pk__in=ResourceWorkingGroup.objects.filter(group_id=value).values("resource_id"))
@@ -109,31 +111,35 @@ class ResourceFilterBase(django_filters.FilterSet):
         return queryset.filter(date__year=int(value))
 
 
+class SortFilter(django_filters.OrderingFilter):
+    """django-filter's ordering where each public value stands for a whole order, tie-breakers included.
+
+    Without a value the first order applies; a value the form refuses is a form error (400), and the
+    listing then keeps the model's own order, which is the same "newest first".
+    """
+
+    def __init__(self, *args, orders, **kwargs):
+        self.orders = orders
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        values = [param for param in value or () if param in self.orders] or [next(iter(self.orders))]
+        return qs.order_by(*(field for param in values for field in self.orders[param]))
+
+
 class ResourceFilter(ResourceFilterBase):
     """The public library's filters and sort order, all in the query string."""
 
-    SORTS = {
-        "newest": ["-date", "title"],
-        "title": ["title"],
-        "downloads": ["-download_count", "-date"],
-    }
-
-    sort = django_filters.ChoiceFilter(
+    sort = SortFilter(
         label=_("Sort by"),
-        method="filter_sort",
+        orders={
+            "newest": ["-date", "title"],
+            "title": ["title"],
+            "downloads": ["-download_count", "-date"],
+        },
         choices=[("newest", _("Newest")), ("title", _("Title")), ("downloads", _("Most downloaded"))],
         empty_label=None,
     )
-
-    def filter_sort(self, queryset, name, value):
-        return queryset.order_by(*self.SORTS.get(value, self.SORTS["newest"]))
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        # No sort chosen (or an invalid one): newest first.
-        if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by(*self.SORTS["newest"])
-        return queryset
 
 
 class ResourceAdminFilter(WagtailFilterSet, ResourceFilterBase):

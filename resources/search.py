@@ -1,17 +1,68 @@
-"""The resource library as a source of the site search (see search/sources.py)."""
+"""Finding resources by their words: the library's text box and the site search ask the same backend.
 
+Each language's resources are searched with that language's rules (PostgreSQL stems French and
+English apart): a French resource listed in the English library is found by the words it is
+written in, from either language's library and site search. Accents never matter.
+"""
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from search.sources import GroupLink, SearchResult, SearchSource, run_search
+from home import lookups
+from search.sources import (
+    MAX_RESULTS_PER_SOURCE,
+    Found,
+    GroupLink,
+    SearchResult,
+    SearchSource,
+    matching_ids,
+    run_search,
+)
 from search.text import html_to_text
 
 from .models import Resource, ResourceWorkingGroup
 
 
+def listed_locales(locale):
+    """The locales whose resources the library lists in ``locale`` (see ``ResourceQuerySet.for_locale``)."""
+    return list({locale.pk: locale, lookups.default_locale().pk: lookups.default_locale()}.values())
+
+
+def _in_language(resources, locale):
+    # Relations and translation keys are not search filter fields: narrow by ids first.
+    return Resource.objects.filter(pk__in=resources.filter(locale=locale).values("pk"))
+
+
+def search_resources(resources, query, *, locale, operator="and", limit=MAX_RESULTS_PER_SOURCE):
+    """The ``limit`` best ``[(resource, score)]`` of ``resources`` as listed in ``locale``, and the count."""
+    matches, count = [], 0
+    for each in listed_locales(locale):
+        with translation.override(each.language_code):
+            found, found_count = run_search(_in_language(resources, each), query, operator, limit)
+        matches.extend(found)
+        count += found_count
+    matches.sort(key=lambda match: match[1], reverse=True)
+    return matches[:limit], min(count, MAX_RESULTS_PER_SOURCE)
+
+
+def filter_by_text(resources, query):
+    """``resources`` (of any language) narrowed to those matching every word of ``query``, in their own order."""
+    ids = []
+    for code, _name in settings.LANGUAGES:
+        try:
+            each = lookups.locale_for_language(code)
+        except Locale.DoesNotExist:
+            continue
+        with translation.override(each.language_code):
+            ids.extend(matching_ids(_in_language(resources, each), query))
+    return resources.filter(pk__in=ids)
+
+
 class ResourceSearchSource(SearchSource):
-    """Resources of the visitor's language whose file the visitor may have.
+    """Resources the library lists in the visitor's language, whose file the visitor may have.
 
     Members-only resources are listed in the library with a lock, but search results
     name only what the visitor can open: approved members and staff find them,
@@ -24,18 +75,15 @@ class ResourceSearchSource(SearchSource):
     def type_choices(self):
         return [(self.type_value, _("Resource"))]
 
-    def search(self, query, *, locale, request, filters, operator="and"):
+    def search(self, query, *, scope, filters, operator="and", limit=MAX_RESULTS_PER_SOURCE):
         if filters.types and self.type_value not in filters.types:
-            return []
-        resources = Resource.objects.downloadable_by(request.user).filter(locale=locale)
+            return Found([], 0)
+        resources = Resource.objects.downloadable_by(scope.request.user).for_locale(scope.locale)
         if filters.group is not None:
-            # Relations are not search filter fields: narrow by ids first.
-            linked = ResourceWorkingGroup.objects.filter(
-                group__translation_key=filters.group.translation_key
-            ).values_list("resource__translation_key", flat=True)
-            ids = list(resources.filter(translation_key__in=linked).values_list("pk", flat=True))
-            resources = resources.filter(pk__in=ids)
-        return [
+            linked = ResourceWorkingGroup.objects.filter(group__translation_key=filters.group.translation_key)
+            resources = resources.filter(translation_key__in=linked.values("resource__translation_key"))
+        matches, count = search_resources(resources, query, locale=scope.locale, operator=operator, limit=limit)
+        results = [
             SearchResult(
                 title=resource.title,
                 url=resource.get_url(),
@@ -44,8 +92,9 @@ class ResourceSearchSource(SearchSource):
                 object=resource,
                 source=self.name,
             )
-            for resource, score in run_search(resources, query, operator)
+            for resource, score in matches
         ]
+        return Found(results, count)
 
     def prepare(self, results, *, request):
         if not results:
@@ -57,10 +106,11 @@ class ResourceSearchSource(SearchSource):
         group_key_of = {}
         for resource_key, group_key in links:
             group_key_of.setdefault(resource_key, group_key)
-        locale_id = results[0].object.locale_id
+        # The visitor's language: a French resource listed in English shows its group's English title.
+        locale = lookups.active_locale()
         groups = {
             page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=set(group_key_of.values()), locale_id=locale_id)
+            for page in Page.objects.live().filter(translation_key__in=set(group_key_of.values()), locale=locale)
         }
         for result in results:
             resource = result.object

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .sources import SearchFilters, visible_pages
+from workinggroups.models import WorkingGroupPage
+
+from .sources import SearchFilters
 from .text import clean_query
 
 
@@ -16,7 +18,7 @@ class SearchForm(forms.Form):
         "invalid_choice": _("This filter value is not one we know; choose one from the list."),
     }
 
-    def __init__(self, *args, sources, locale, request, **kwargs):
+    def __init__(self, *args, sources, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.shortened = False
         # NUL bytes and other control characters are dropped by clean_query(), not refused:
@@ -26,12 +28,7 @@ class SearchForm(forms.Form):
         self.fields["type"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         self.fields["group"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         # The groups the visitor may open, in their language: the same rules as the results.
-        from workinggroups.models import WorkingGroupPage
-
-        self.groups = {
-            page.pk: page
-            for page in visible_pages(request, locale).type(WorkingGroupPage).order_by("title").specific(defer=True)
-        }
+        self.groups = {page.pk: page for page in scope.pages().type(WorkingGroupPage).order_by("title")}
         self.fields["group"].choices = [("", _("All working groups"))] + [
             (pk, page.title) for pk, page in self.groups.items()
         ]

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from workinggroups.models import WorkingGroupPage
 
+from .backends import ranked_matches
 from .text import html_to_text
 
 # Each source returns at most this many results: plenty for people paging through a small site,
@@ -61,36 +62,62 @@ class GroupLink:
     url: str
 
 
-def visible_pages(request, locale):
-    """Live pages of ``locale`` that this request may open.
+@dataclass(frozen=True)
+class SearchScope:
+    """Who searches, in which language: made once per request by the view, handed to the form and the sources."""
 
-    ``PageQuerySet.public()`` would drop every view-restricted page, even for a member allowed
-    in; here each restriction is checked against the request (login, groups, password), and
-    only the sections the visitor cannot open are excluded, with their descendants.
+    request: Any
+    locale: Any
+    #: Sections (pages with their descendants) whose view restriction this request does not pass.
+    closed_sections: tuple = ()
+
+    @classmethod
+    def for_request(cls, request, locale):
+        """Each view restriction checked against the request (login, groups, password), in one query.
+
+        ``PageQuerySet.public()`` would drop every view-restricted page, even for a member allowed
+        in; here only the sections the visitor cannot open are left out.
+        """
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        closed = tuple(restriction.page for restriction in restrictions if not restriction.accept_request(request))
+        return cls(request=request, locale=locale, closed_sections=closed)
+
+    def pages(self):
+        """Live pages of the locale that this request may open."""
+        pages = Page.objects.live().filter(locale=self.locale).exclude(depth=1)
+        for section in self.closed_sections:
+            pages = pages.not_descendant_of(section, inclusive=True)
+        return pages
+
+
+@dataclass
+class Found:
+    """What one source found: its best ``results`` (best first) and how many it found in all."""
+
+    results: list
+    count: int
+
+
+def run_search(queryset, query, operator, limit):
+    """The ``limit`` best matches of ``queryset`` as ``[(object, score)]``, and how many matched.
+
+    Higher scores are better. The count stops at MAX_RESULTS_PER_SOURCE. The query is already
+    reduced to words by the form; the savepoint keeps a backend error (an FTS syntax corner case)
+    from breaking the surrounding transaction, and odd input never reaches the user as a 500.
     """
-    pages = Page.objects.live().filter(locale=locale).exclude(depth=1)
-    # The form and the search both ask: read the restrictions once per request.
-    restrictions = getattr(request, "_search_view_restrictions", None)
-    if restrictions is None:
-        restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-        if request is not None:
-            request._search_view_restrictions = restrictions
-    for restriction in restrictions:
-        if not restriction.accept_request(request):
-            pages = pages.not_descendant_of(restriction.page, inclusive=True)
-    return pages
-
-
-def run_search(queryset, query, operator):
-    """Search ``queryset`` and return ``[(object, score)]``; odd input never reaches the user as a 500.
-
-    The query is already reduced to words by the form. The savepoint keeps a backend error
-    (an FTS syntax corner case) from breaking the surrounding transaction.
-    """
+    limit = min(limit, MAX_RESULTS_PER_SOURCE)
     try:
         with transaction.atomic():
-            results = queryset.search(query, operator=operator).annotate_score("_score")
-            return [(obj, obj._score or 0.0) for obj in results[:MAX_RESULTS_PER_SOURCE]]
+            return ranked_matches(queryset, query, operator, limit, most=MAX_RESULTS_PER_SOURCE)
+    except DatabaseError:
+        return [], 0
+
+
+def matching_ids(queryset, query, operator="and"):
+    """The primary keys of every object of ``queryset`` that matches ``query``, in no particular order."""
+    try:
+        with transaction.atomic():
+            return [obj.pk for obj in queryset.only("pk").search(query, operator=operator, order_by_relevance=False)]
     except DatabaseError:
         return []
 
@@ -103,8 +130,8 @@ class SearchSource:
         """``[(value, label)]`` of the kinds of result this source returns."""
         return []
 
-    def search(self, query, *, locale, request, filters, operator="and"):
-        """Return a list of :class:`SearchResult` for the visitor."""
+    def search(self, query, *, scope, filters, operator="and", limit=MAX_RESULTS_PER_SOURCE):
+        """Return :class:`Found`: the ``limit`` best :class:`SearchResult` for ``scope``, and the count."""
         raise NotImplementedError
 
     def prepare(self, results, *, request):
@@ -122,35 +149,33 @@ class PageSearchSource(SearchSource):
     def type_choices(self):
         return [(model._meta.label_lower, str(model._meta.verbose_name).capitalize()) for model in self.page_models]
 
-    def search(self, query, *, locale, request, filters, operator="and"):
+    def search(self, query, *, scope, filters, operator="and", limit=MAX_RESULTS_PER_SOURCE):
         own_types = {value for value, _label in self.type_choices()}
-        pages = visible_pages(request, locale)
+        # A synchronised alias carries the source language's text: not this language's page.
+        pages = scope.pages().exclude(pk__in=Page.objects.filter(alias_of__isnull=False).values("pk"))
         if filters.types:
             wanted = filters.types & own_types
             if not wanted:
-                return []
+                return Found([], 0)
             models = [model for model in self.page_models if model._meta.label_lower in wanted]
             pages = pages.type(*models)
         if filters.group is not None:
             pages = pages.descendant_of(filters.group, inclusive=True)
-        pages = pages.select_related("content_type")
+        matches, count = run_search(pages.select_related("content_type"), query, operator, limit)
         results = []
-        for page, score in run_search(pages, query, operator):
-            if page.alias_of_id:
-                # A synchronised alias carries the source language's text: not this language's page.
-                continue
+        for page, score in matches:
             model = page.specific_class or Page
             results.append(
                 SearchResult(
                     title=page.title,
-                    url=page.get_url(request) or "",
+                    url=page.get_url(scope.request) or "",
                     type_label=str(model._meta.verbose_name).capitalize(),
                     score=score,
                     object=page,
                     source=self.name,
                 )
             )
-        return results
+        return Found(results, count)
 
     def prepare(self, results, *, request):
         if not results:

@@ -8,8 +8,28 @@ from wagtail.search.utils import normalise_query_string
 from home import lookups
 
 from .forms import SearchForm
-from .sources import GroupLink, SearchResult, get_sources, visible_pages
+from .sources import Found, GroupLink, SearchResult, SearchScope, get_sources
 from .text import MAX_QUERY_LENGTH, clean_query, highlight
+
+
+class RankedResults:
+    """The best results of every source, merged, counted as all that was found: what the paginator needs.
+
+    Only the results up to the page asked for were fetched; the paginator never reads further.
+    """
+
+    def __init__(self, results, count):
+        self.results = results
+        self.total = count
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.results[key]
 
 
 class SearchView(TemplateView):
@@ -25,7 +45,8 @@ class SearchView(TemplateView):
     def get(self, request, *args, **kwargs):
         self.locale = lookups.active_locale()
         self.sources = get_sources()
-        form = SearchForm(request.GET or None, sources=self.sources, locale=self.locale, request=request)
+        self.scope = SearchScope.for_request(request, self.locale)
+        form = SearchForm(request.GET or None, sources=self.sources, scope=self.scope)
         context = self.get_context_data(
             form=form,
             messages_for_visitor=[],
@@ -51,24 +72,26 @@ class SearchView(TemplateView):
         request = self.request
         query = form.cleaned_data["q"]
         filters = form.get_filters()
-        results = self.search(query, filters, operator="and")
-        if not results and len(query.split()) > 1:
+        try:
+            page_number = int(request.GET.get("page") or 1)
+        except (TypeError, ValueError):
+            page_number = 0
+        promotions = self.get_promotions(query, filters)
+        # Each source is asked for as many results as the pages up to this one show, no more.
+        limit = max(page_number, 1) * self.per_page + len(promotions)
+        found = self.search(query, filters, operator="and", limit=limit)
+        if not found.count and len(query.split()) > 1:
             # Every word at once found nothing: look for any of the words, and say so.
-            results = self.search(query, filters, operator="or")
-            if results:
+            found = self.search(query, filters, operator="or", limit=limit)
+            if found.count:
                 context["messages_for_visitor"].append(
                     _("No result contains all of these words; here are results with some of them.")
                 )
-        promotions = self.get_promotions(query, filters)
         promoted_urls = {promotion.url for promotion in promotions}
-        results = [result for result in results if result.url not in promoted_urls]
+        results = [result for result in found.results if result.url not in promoted_urls]
+        count = found.count - (len(found.results) - len(results))
 
-        paginator = Paginator(results, self.per_page)
-        page_number = request.GET.get("page") or 1
-        try:
-            page_number = int(page_number)
-        except (TypeError, ValueError):
-            page_number = 0
+        paginator = Paginator(RankedResults(results, count), self.per_page)
         if not 1 <= page_number <= paginator.num_pages:
             context["status"] = 404
             context["bad_page"] = True
@@ -96,15 +119,16 @@ class SearchView(TemplateView):
             }
         )
 
-    def search(self, query, filters, operator):
-        results = []
+    def search(self, query, filters, operator, limit):
+        """Every source's best results merged, best first, with the number found in all."""
+        results, count = [], 0
         for source in self.sources:
-            results.extend(
-                source.search(query, locale=self.locale, request=self.request, filters=filters, operator=operator)
-            )
+            found = source.search(query, scope=self.scope, filters=filters, operator=operator, limit=limit)
+            results.extend(found.results)
+            count += found.count
         # Stable sort: equal scores keep each source's own order.
         results.sort(key=lambda result: result.score, reverse=True)
-        return results
+        return Found(results[:limit], count)
 
     def get_promotions(self, query, filters):
         """Editors' picks for this exact query, pages of the active language the visitor may open."""
@@ -123,9 +147,7 @@ class SearchView(TemplateView):
         # The same privacy rules as the results: a promotion never reveals a page the visitor cannot open.
         pages = {
             page.pk: page
-            for page in visible_pages(self.request, self.locale)
-            .filter(pk__in=[promotion.page_id for promotion in promoted])
-            .specific()
+            for page in self.scope.pages().filter(pk__in=[promotion.page_id for promotion in promoted]).specific()
         }
         promotions = []
         for promotion in promoted:

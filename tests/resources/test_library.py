@@ -1,6 +1,7 @@
 """The library listing: filters in the URL, sort, pagination, bad input, both languages, query budget."""
 
 import datetime
+import re
 
 import pytest
 
@@ -246,3 +247,40 @@ def test_anonymous_visitors_get_the_library_and_resource_pages_from_the_cache(cl
 def test_a_wrong_filter_is_never_cached(client, catalogue):
     assert client.get("/fr/resources/?year=abc").status_code == 400
     assert "X-Page-Cache" not in client.get("/fr/resources/?year=abc")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("typed", ["reinstallation", "réinstallation", "RÉINSTALLATION"])
+def test_the_text_filter_ignores_accents(client, catalogue, language, typed):
+    # Untranslated: listed in both languages, in French.
+    ResourceFactory(title="Guide de réinstallation", description="Pour les parrains.", date=datetime.date(2021, 1, 1))
+    ResourceFactory(title="Notes de reinstallation", description="Sans accent.", date=datetime.date(2020, 1, 1))
+    response = client.get(f"/{language}/resources/", {"q": typed})
+    assert response.status_code == 200
+    assert titles(response) == ["Guide de réinstallation", "Notes de reinstallation"]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [("fr", "detention", ["Guide sur la détention"]), ("en", "détention", ["Detention guide"])],
+)
+def test_the_text_filter_ignores_accents_in_translations_too(client, catalogue, language, typed, expected):
+    assert titles(client.get(f"/{language}/resources/", {"q": typed})) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "options"),
+    [
+        ("fr", "Trier par", ["Plus récentes", "Titre", "Plus téléchargées"]),
+        ("en", "Sort by", ["Newest", "Title", "Most downloaded"]),
+    ],
+)
+def test_the_sort_choices_keep_their_values_and_labels(client, catalogue, language, label, options):
+    html = client.get(f"/{language}/resources/", {"sort": "downloads"}).content.decode()
+    assert f'<label for="id_sort">{label}' in html
+    found = re.findall(r'<option value="(\w+)"( selected)?>([^<]*)</option>', html[html.index('name="sort"') :])
+    assert found[:3] == [
+        ("newest", "", options[0]),
+        ("title", "", options[1]),
+        ("downloads", " selected", options[2]),
+    ]

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories.resources import ResourceFactory
+
 
 def sign_in(client, user):
     if user is not None:
@@ -74,3 +76,15 @@ def test_api_detail_of_a_members_only_resource_is_not_found(client, library):
 def test_api_resources_are_in_the_openapi_document(client, db):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     assert "/api/v3/resources/" in paths
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("typed", ["reinstallation", "réinstallation"])
+def test_search_finds_what_the_library_lists_in_both_languages(client, library, language, typed):
+    # Not translated: the English library lists it, in French, so the English search finds it too.
+    ResourceFactory(title="Guide de réinstallation", slug="guide-reinstallation", audience="public")
+    listed = client.get(f"/{language}/resources/", {"q": typed}).content.decode()
+    found = client.get(f"/{language}/search/", {"q": typed}).content.decode()
+    assert "Guide de réinstallation" in listed
+    assert "Guide de réinstallation" in found
+    assert "/fr/resources/guide-reinstallation/" in found

@@ -197,3 +197,25 @@ def test_any_word_fallback_says_so(client, search_tree):
 
 def result_titles_from(html):
     return re.findall(r'<li class="search-result">\s*<h2><a href="[^"]*">([^<]*)</a>', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "word", "title"),
+    [("fr", "parrainage", "Le parrainage privé"), ("en", "sponsorship", "Private sponsorship")],
+)
+def test_the_page_whose_title_matches_comes_first(client, search_tree, site_tree, language, word, title):
+    # Pages that say the word more often, but not in their title.
+    for number in range(3):
+        add(
+            site_tree[language],
+            StandardPage(
+                title=f"Bulletin {number}",
+                slug=f"bulletin-{number}",
+                introduction=f"{word} {word}, {word} et {word} : notes {number} sur le {word}.",
+            ),
+        )
+    add(site_tree[language], StandardPage(title=title, slug="title-match", introduction="Une page."))
+    found = result_titles(client.get(f"/{language}/search/", {"q": word}))
+    assert found[0] == title
+    assert len(found) >= 4
