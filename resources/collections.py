@@ -1,6 +1,7 @@
 """Where resource files live: members-only files in a collection that only members and staff may open."""
 
 from django.contrib.auth.models import Group
+from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -17,16 +18,31 @@ def members_group():
 
 def admitted_groups():
     """Who Wagtail's collection check lets through: the Members group and the library's staff groups."""
-    return [members_group(), *resource_staff_groups().order_by("name")]
+    return Group.objects.filter(Q(name=MEMBERS_GROUP_NAME) | Q(pk__in=resource_staff_groups().values("pk")))
 
 
-def find_member_collection():
+def admit_members_and_staff(restriction):
+    groups = set(admitted_groups())
+    if set(restriction.groups.all()) != groups:
+        restriction.groups.set(groups)
+
+
+def update_member_restriction():
+    """Admit today's staff groups, if the collection and its restriction exist (creates nothing)."""
+    restriction = CollectionViewRestriction.objects.filter(
+        collection__depth=2, collection__name=MEMBER_COLLECTION_NAME, restriction_type=CollectionViewRestriction.GROUPS
+    ).first()
+    if restriction is not None:
+        admit_members_and_staff(restriction)
+
+
+def member_collection():
+    """The members-only collection and its restriction, recreated if someone deleted them."""
+    members_group()
     root = Collection.get_first_root_node()
-    return root.get_children().filter(name=MEMBER_COLLECTION_NAME).first() if root is not None else None
-
-
-def admit_members_and_staff(collection):
-    """Make the collection's group restriction admit exactly ``admitted_groups()``."""
+    collection = root.get_children().filter(name=MEMBER_COLLECTION_NAME).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=MEMBER_COLLECTION_NAME))
     restriction = CollectionViewRestriction.objects.filter(
         collection=collection, restriction_type=CollectionViewRestriction.GROUPS
     ).first()
@@ -34,15 +50,5 @@ def admit_members_and_staff(collection):
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
-    groups = admitted_groups()
-    if {group.pk for group in restriction.groups.all()} != {group.pk for group in groups}:
-        restriction.groups.set(groups)
-
-
-def member_collection():
-    """The members-only collection and its restriction, recreated if someone deleted them."""
-    collection = find_member_collection()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(instance=Collection(name=MEMBER_COLLECTION_NAME))
-    admit_members_and_staff(collection)
+    admit_members_and_staff(restriction)
     return collection

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from wagtail.documents.models import document_served
 
-from .collections import admit_members_and_staff, find_member_collection
+from .collections import update_member_restriction
 from .models import Resource
 
 
@@ -21,7 +21,6 @@ def count_download(sender, instance, request, **kwargs):
 @receiver(m2m_changed, sender=Group.permissions.through)
 def admit_new_staff_groups(sender, action, **kwargs):
     # A group given (or refused) the right to change resources gains (or loses) the members' files.
+    # Nothing is created here: loaddata and test databases restore groups in any order.
     if action in ("post_add", "post_remove", "post_clear"):
-        collection = find_member_collection()
-        if collection is not None:
-            admit_members_and_staff(collection)
+        update_member_restriction()
