@@ -2,11 +2,19 @@
 
 * An *approved member* is an active user in the Django group named ``Members``
   (the members area puts approved members in it and takes them out).
-* *Staff* are superusers and users who may change resources in the Wagtail admin.
+* *Staff* are superusers and users in a group that may change resources (Wagtail's
+  admin gives permissions to groups). The members collection's view restriction admits
+  these groups too, so Wagtail's own collection check and this rule agree.
 * Public files are for everyone; members-only files for approved members and staff.
+
+Which documents are members-only is the resources' business:
+``Resource.objects.document_is_restricted(document)``.
 """
 
+from django.contrib.auth.models import Group
+
 MEMBERS_GROUP_NAME = "Members"
+RESOURCE_STAFF_PERMISSION = "resources.change_resource"
 
 
 def is_approved_member(user):
@@ -22,10 +30,21 @@ def is_approved_member(user):
     return cached
 
 
+def resource_staff_groups():
+    """The groups whose users are staff for the library: those holding ``RESOURCE_STAFF_PERMISSION``."""
+    app_label, codename = RESOURCE_STAFF_PERMISSION.split(".")
+    return Group.objects.filter(permissions__content_type__app_label=app_label, permissions__codename=codename)
+
+
 def is_resource_staff(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.has_perm("resources.change_resource")
+    # Group permissions only, as Wagtail's collection check sees them (Django caches them on the user).
+    return user.is_superuser or RESOURCE_STAFF_PERMISSION in user.get_group_permissions()
+
+
+def may_have_members_files(user):
+    return is_approved_member(user) or is_resource_staff(user)
 
 
 def can_download(user, resource):
@@ -34,20 +53,4 @@ def can_download(user, resource):
         return is_resource_staff(user)
     if not resource.is_members_only:
         return True
-    return is_approved_member(user) or is_resource_staff(user)
-
-
-def document_is_restricted(document):
-    """A document is private when it sits in a restricted collection or belongs to a members-only resource."""
-    from .models import Resource
-
-    if document.collection.get_view_restrictions().exists():
-        return True
-    return Resource.objects.filter(document=document, audience=Resource.Audience.MEMBERS).exists()
-
-
-def can_download_document(user, document):
-    """The same rule for a document reached by its own URL (``/documents/<id>/<filename>``)."""
-    if not document_is_restricted(document):
-        return True
-    return is_approved_member(user) or is_resource_staff(user)
+    return may_have_members_files(user)

@@ -9,7 +9,7 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.api import api
 
-        from . import checks  # noqa: F401  (registers the start-up checks)
+        from . import checks, signals  # noqa: F401  (registers the start-up checks and the receivers)
         from .api import router
 
         api.add_router("/resources/", router)

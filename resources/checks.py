@@ -1,5 +1,6 @@
 """Start-up checks: refuse settings under which a private file could be fetched by its URL."""
 
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -7,6 +8,9 @@ from django.core.checks import Error, Tags, register
 from django.urls import Resolver404, resolve
 
 DOCUMENTS_FOLDER = "documents"
+# Document links lead to Wagtail's serve view, which runs the access check first.
+CHECKED_SERVE_METHODS = ("serve_view", "redirect")
+X_ACCEL_BACKEND = "django_sendfile.backends.nginx"
 
 
 def _inside(path, folder):
@@ -21,12 +25,23 @@ def _inside(path, folder):
 def check_private_documents(app_configs=None, **kwargs):
     errors = []
     serve_method = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None)
-    if serve_method != "serve_view":
+    if serve_method not in CHECKED_SERVE_METHODS:
         errors.append(
             Error(
                 f"WAGTAILDOCS_SERVE_METHOD is {serve_method!r}: document links would bypass the access check.",
                 hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (see docs/resources.md).',
                 id="resources.E001",
+            )
+        )
+    storage = settings.STORAGES.get("default", {})
+    object_storage = "storages.backends" in storage.get("BACKEND", "")
+    if serve_method == "redirect" and not object_storage:
+        errors.append(
+            Error(
+                "WAGTAILDOCS_SERVE_METHOD is 'redirect' without object storage: "
+                "visitors would be sent to the file's permanent, unsigned URL.",
+                hint="Redirect only to object storage's signed URLs (docs/resources.md).",
+                id="resources.E007",
             )
         )
 
@@ -63,16 +78,28 @@ def check_private_documents(app_configs=None, **kwargs):
             )
 
     backend = getattr(settings, "SENDFILE_BACKEND", None)
-    if backend == "resources.sendfile_backends.nginx" and not getattr(settings, "SENDFILE_URL", ""):
+    if backend:
+        try:
+            import_module(backend)
+        except ImportError:
+            errors.append(
+                Error(
+                    f"SENDFILE_BACKEND {backend!r} cannot be imported: every document download would fail.",
+                    hint=f"Use one of django-sendfile2's backends, such as {X_ACCEL_BACKEND!r}.",
+                    id="resources.E008",
+                )
+            )
+    if backend == X_ACCEL_BACKEND and not (
+        getattr(settings, "SENDFILE_URL", "") and getattr(settings, "SENDFILE_ROOT", "")
+    ):
         errors.append(
             Error(
-                "SENDFILE_BACKEND uses X-Accel-Redirect but SENDFILE_URL is empty.",
-                hint="Set SENDFILE_URL to nginx's internal location for MEDIA_ROOT (docs/resources.md).",
+                "SENDFILE_BACKEND uses X-Accel-Redirect but SENDFILE_URL or SENDFILE_ROOT is empty.",
+                hint="Set SENDFILE_ROOT to the media folder and SENDFILE_URL to nginx's internal location for it.",
                 id="resources.E004",
             )
         )
 
-    storage = settings.STORAGES.get("default", {})
     options = storage.get("OPTIONS", {})
     if "storages.backends" in storage.get("BACKEND", ""):
         # Object storage: files must not be world-readable and URLs must be signed.

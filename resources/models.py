@@ -3,7 +3,7 @@
 A resource is a translatable snippet with draft/live states (staff retire one by
 unpublishing it) and its own public pages at ``/<lang>/resources/<slug>/``. Its file
 is a Wagtail document; members-only files live in a collection that only the
-*Members* group may open (see :mod:`resources.collections`).
+*Members* group and the library's staff may open (see :mod:`resources.collections`).
 """
 
 import datetime
@@ -21,7 +21,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -29,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import lookups
 
 from . import access
+from .collections import member_collection
 
 
 class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -48,7 +51,7 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def downloadable_by(self, user):
         """Resources whose file this user may download."""
         queryset = self.visible_to(user)
-        if access.is_approved_member(user) or access.is_resource_staff(user):
+        if access.may_have_members_files(user):
             return queryset
         return queryset.filter(audience=Resource.Audience.PUBLIC)
 
@@ -71,6 +74,38 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
                 "working_group_links",
                 queryset=ResourceWorkingGroup.objects.select_related("group").order_by("sort_order"),
             ),
+        )
+
+    def document_is_restricted(self, document):
+        """Whether ``document`` is members-only: in a restricted collection, or the file of a members-only resource.
+
+        Any members-only resource counts, live or not: unpublishing never makes a file public.
+        """
+        if document.collection.get_view_restrictions().exists():
+            return True
+        return Resource.objects.filter(document=document, audience=Resource.Audience.MEMBERS).exists()
+
+    def downloaded_version(self, document, request):
+        """The resource ``request`` downloads ``document`` for, or ``None``.
+
+        Several resources may share a file (a translation shows its original's): the one
+        whose download address was asked for, then the version in the active language,
+        then the one in the default language.
+        """
+        match = request.resolver_match
+        slug = match.kwargs.get("slug") if match is not None and match.view_name == "resources:download" else None
+        active = get_supported_content_language_variant(translation.get_language())
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        candidates = self.filter(document=document).select_related("locale")
+        return min(
+            candidates,
+            key=lambda resource: (
+                resource.slug != slug,
+                resource.locale.language_code != active,
+                resource.locale.language_code != default,
+                resource.pk,
+            ),
+            default=None,
         )
 
 
@@ -244,8 +279,6 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
                     if not field.primary_key and field.name != "download_count"
                 ] + [relation.get_accessor_name() for relation in get_all_child_relations(self)]
         super().save(*args, **kwargs)
-        from .collections import place_documents
-
         place_documents({self.document_id, previous_document_id} - {None})
 
     def _derive_file_language(self):
@@ -358,3 +391,30 @@ class ResourceDownloadMonth(models.Model):
 
     def __str__(self):
         return f"{self.resource} · {self.month:%Y-%m}: {self.count}"
+
+
+def place_documents(document_ids):
+    """Put each document where its resources' audience says.
+
+    A document used by any members-only resource goes into the members collection;
+    one that is only used by public resources leaves it for the root collection.
+    Documents in other collections that staff chose are left alone when public, and a
+    document no resource uses any more stays where it is (unlinking never publishes it).
+    """
+    if not document_ids:
+        return
+    collection = member_collection()
+    Document = get_document_model()
+    private_ids = set(
+        Resource.objects.filter(document_id__in=document_ids, audience=Resource.Audience.MEMBERS).values_list(
+            "document_id", flat=True
+        )
+    )
+    used_ids = set(Resource.objects.filter(document_id__in=document_ids).values_list("document_id", flat=True))
+    if private_ids:
+        Document.objects.filter(pk__in=private_ids).exclude(collection=collection).update(collection=collection)
+    public_ids = used_ids - private_ids
+    if public_ids:
+        Document.objects.filter(pk__in=public_ids, collection=collection).update(
+            collection=Collection.get_first_root_node()
+        )

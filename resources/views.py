@@ -1,18 +1,18 @@
 """Public pages of the library: the filtered listing, a page per resource, the download."""
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, View
+
+from wagtail.documents.views.serve import serve as serve_document
 
 from home import lookups
 from home.page_cache import mark_cacheable
@@ -21,7 +21,6 @@ from workinggroups.models import Topic, WorkingGroupPage
 from . import access
 from .filters import ResourceFilter
 from .models import Resource, ResourceTopic, ResourceWorkingGroup
-from .serving import serve_document
 
 
 def decorate(resources, user, locale):
@@ -203,7 +202,11 @@ class ResourceDetailView(DetailView):
 
 @method_decorator(never_cache, name="dispatch")
 class ResourceDownloadView(View):
-    """``/<lang>/resources/<slug>/download/``: checks access, counts, then sends the file."""
+    """``/<lang>/resources/<slug>/download/``: the file, through Wagtail's document serve view.
+
+    Wagtail runs the access check (``before_serve_document``, in wagtail_hooks) and sends
+    ``document_served``, which counts the download for this language version (signals).
+    """
 
     def get(self, request, slug):
         locale = lookups.active_locale()
@@ -212,9 +215,4 @@ class ResourceDownloadView(View):
             return redirect(elsewhere.rstrip("/") + "/download/")
         if resource.document_id is None:
             raise Http404(_("This resource has no file yet."))
-        if not access.can_download(request.user, resource):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return TemplateResponse(request, "resources/download_denied.html", {"resource": resource}, status=403)
-        resource.record_download()
-        return serve_document(request, resource.document)
+        return serve_document(request, resource.document_id, resource.document.filename)

@@ -1,9 +1,8 @@
-"""Admin for the library: resources with the public filters, and downloads per month."""
+"""Admin for the library (resources with the public filters, downloads per month) and the access check on files."""
 
 import django_filters
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +19,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import access
 from .filters import ResourceAdminFilter
 from .models import Resource, ResourceDownloadMonth
-from .serving import serve_document
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -112,36 +110,17 @@ def register_downloads_report_menu_item():
     )
 
 
-def _as_plain_response(response):
-    """Wagtail only stops at a hook's answer when it is an ``HttpResponse``, not a streamed one.
-
-    Only staff outside the Members group come here, for files no larger than
-    WAGTAILDOCS_MAX_UPLOAD_SIZE; with X-Accel-Redirect the answer is already plain.
-    """
-    if isinstance(response, HttpResponse):
-        return response
-    plain = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
-    for header, value in response.items():
-        plain[header] = value
-    if hasattr(response, "close"):
-        response.close()
-    return plain
-
-
 @hooks.register("before_serve_document", order=-10)
 def check_resource_document_access(document, request):
-    """``/documents/<id>/<filename>`` obeys the library's rule too.
+    """Every way to a file (``/documents/<id>/<filename>``, the library's download) obeys the library's rule.
 
-    Runs before Wagtail's own collection check: a visitor who may not have the file
-    is turned away even if the file sits in the wrong collection; staff who may
-    change resources get it even when they are not in the Members group.
+    Runs before Wagtail's own collection check: a visitor who may not have the file is
+    turned away even if the file sits in the wrong collection. Members and staff pass on
+    to Wagtail's check, whose restriction admits the Members group and the staff groups.
     """
-    if not access.document_is_restricted(document):
+    if access.may_have_members_files(request.user) or not Resource.objects.document_is_restricted(document):
         return None
-    if access.is_resource_staff(request.user):
-        return _as_plain_response(serve_document(request, document))
-    if access.is_approved_member(request.user):
-        return None  # Wagtail's collection check admits the Members group.
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return TemplateResponse(request, "resources/download_denied.html", {"resource": None}, status=403)
+    context = {"resource": Resource.objects.live().downloaded_version(document, request)}
+    return TemplateResponse(request, "resources/download_denied.html", context, status=403)

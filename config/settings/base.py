@@ -332,7 +332,6 @@ WAGTAILSEARCH_BACKENDS = {
         "LANGUAGE_CONFIGS": {"fr": "coalition_fr", "en": "coalition_en"},
     },
 }
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -433,15 +432,17 @@ DATABASE_OUTAGE_RETRY_AFTER = 60
 BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # --- end of security and operations ------------------------------------------------------
 # --- resources: how document files reach visitors (docs/resources.md) ---
-# Documents always go through Wagtail's serve view (access checked first; resources.checks
-# refuses anything else). Behind nginx, set SENDFILE_BACKEND=resources.sendfile_backends.nginx
-# and nginx sends the file from its `internal` location SENDFILE_URL (X-Accel-Redirect).
+# Every document link leads to Wagtail's serve view, where the library checks access and
+# counts the download (resources.checks refuses anything else). With object storage and
+# signed, short-lived URLs, RESOURCES_REDIRECT_TO_STORAGE_URL=true makes that view redirect
+# to them once the check has passed, instead of streaming through Python.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False) else "serve_view"
+# Behind nginx: SENDFILE_BACKEND=django_sendfile.backends.nginx (X-Accel-Redirect; Wagtail's
+# serve view uses django-sendfile2's backends); nginx sends the file from SENDFILE_URL.
 if env("SENDFILE_BACKEND", default=""):
     SENDFILE_BACKEND = env("SENDFILE_BACKEND")
     SENDFILE_ROOT = env("SENDFILE_ROOT", default=str(MEDIA_ROOT))
     SENDFILE_URL = env("SENDFILE_URL", default="/protected-media/")
-# Object storage with signed, short-lived URLs: redirect to them instead of streaming.
-RESOURCES_REDIRECT_TO_STORAGE_URL = env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False)
 RESOURCES_PAGE_SIZE = env.int("RESOURCES_PAGE_SIZE", default=12)
 # --- end resources ---
 # --- Site search and headless API ---

@@ -1,7 +1,23 @@
 import pytest
 
+from django.contrib.auth.models import Group, Permission
+
 from home.translation import translate_instance
 from tests.factories.resources import ResourceFactory, make_user
+
+
+def make_editor(email, group_name="Editors"):
+    """Staff as Wagtail's admin makes them: in a group that may manage resources, not in Members."""
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+        *Permission.objects.filter(content_type__app_label="resources", content_type__model="resource"),
+    )
+    user = make_user(email)
+    user.is_staff = True
+    user.save()
+    user.groups.add(group)
+    return user
 
 
 @pytest.fixture
@@ -11,7 +27,7 @@ def visitors(db):
         "anonymous": None,
         "pending": make_user("pending@example.org"),
         "approved": make_user("member@example.org", member=True),
-        "staff": make_user("staff@example.org", staff=True),
+        "staff": make_editor("staff@example.org"),
     }
 
 

@@ -6,7 +6,6 @@ import threading
 import pytest
 
 from django.db import close_old_connections, connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from resources.models import Resource, ResourceDownloadMonth
@@ -31,27 +30,78 @@ def test_counts_per_resource_and_per_month(resource):
 
 
 def test_counting_is_done_by_the_database(resource):
+    """A copy loaded before other downloads still adds one to the stored count, never writes its own."""
+    stale = Resource.objects.get(pk=resource.pk)
     resource.record_download()
-    with CaptureQueriesContext(connection) as captured:
-        resource.record_download()
-    updates = [query["sql"] for query in captured if query["sql"].startswith("UPDATE")]
-    assert len(updates) == 2
-    assert all("+ 1" in sql or "+ %s" in sql for sql in updates)
-    assert not [query for query in captured if query["sql"].startswith("SELECT")]
+    resource.record_download()
+    stale.record_download()
+    resource.refresh_from_db()
+    assert resource.download_count == 3
+    assert ResourceDownloadMonth.objects.get(resource=resource).count == 3
+
+
+def counts(*resources):
+    return [Resource.objects.get(pk=resource.pk).download_count for resource in resources]
 
 
 def test_download_view_counts_once(client, site_tree, resource):
     response = client.get(resource.get_download_url())
     assert response.status_code == 200
-    resource.refresh_from_db()
-    assert resource.download_count == 1
+    assert counts(resource) == [1]
+    client.get(resource.get_download_url())
+    assert counts(resource) == [2]
+    assert ResourceDownloadMonth.objects.get(resource=resource).count == 2
 
 
-def test_refused_downloads_are_not_counted(client, site_tree):
+def test_wagtail_serve_view_counts_too(client, site_tree, resource):
+    response = client.get(resource.document.url)
+    assert response.status_code == 200
+    assert counts(resource) == [1]
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_members_and_staff_downloads_count_once(client, site_tree, visitors, staff):
     private = ResourceFactory(audience="members")
-    assert client.get(private.get_download_url()).status_code == 302
-    private.refresh_from_db()
-    assert private.download_count == 0
+    client.force_login(visitors["staff" if staff else "approved"])
+    assert client.get(private.get_download_url()).status_code == 200
+    assert client.get(private.document.url).status_code == 200
+    assert counts(private) == [2]
+
+
+def test_each_language_version_counts_its_own_downloads(client, site_tree, locales):
+    """The English version shows the French file: a download from /en/ counts for the English version."""
+    from home.translation import translate_instance
+
+    french = ResourceFactory(title="Outil", slug="outil", audience="public")
+    strings = {"Outil": "Tool", "outil": "tool", "Un outil pratique.": "A tool."}
+    english = translate_instance(french, locales[1], strings)
+    assert english.document_id == french.document_id
+    assert client.get(english.get_download_url()).status_code == 200
+    assert counts(french, english) == [0, 1]
+    assert client.get(french.get_download_url()).status_code == 200
+    assert counts(french, english) == [1, 1]
+    # Wagtail's own URL counts for the version in the visitor's language.
+    assert client.get(french.document.url, headers={"accept-language": "en"}).status_code == 200
+    assert counts(french, english) == [1, 2]
+
+
+def test_a_shared_file_counts_for_the_resource_asked_for(client, site_tree):
+    first = ResourceFactory(audience="public")
+    second = ResourceFactory(audience="public", document=first.document)
+    assert client.get(second.get_download_url()).status_code == 200
+    assert counts(first, second) == [0, 1]
+
+
+@pytest.mark.parametrize("kind", ["anonymous", "pending"])
+def test_refused_downloads_are_not_counted(client, site_tree, visitors, kind):
+    private = ResourceFactory(audience="members")
+    if visitors[kind] is not None:
+        client.force_login(visitors[kind])
+    refused = 302 if kind == "anonymous" else 403
+    assert client.get(private.get_download_url()).status_code == refused
+    assert client.get(private.document.url).status_code == refused
+    assert counts(private) == [0]
+    assert not ResourceDownloadMonth.objects.filter(resource=private).exists()
 
 
 def test_saving_or_publishing_a_stale_copy_keeps_the_count(resource):

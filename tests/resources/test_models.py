@@ -12,12 +12,49 @@ from resources.models import Resource
 from tests.factories.resources import DocumentFactory, ResourceFactory, make_working_group
 
 
-def test_member_collection_admits_the_members_group_only(db):
+def restriction_groups():
+    """The groups the members collection admits now (read, never refreshed)."""
+    [restriction] = Collection.objects.get(name=MEMBER_COLLECTION_NAME).get_view_restrictions()
+    assert restriction.restriction_type == "groups"
+    return sorted(group.name for group in restriction.groups.all())
+
+
+def give_resource_permissions(group_name):
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="resources", codename="change_resource"))
+    return group
+
+
+def test_member_collection_admits_members_and_the_groups_that_manage_resources(db):
     collection = member_collection()
     assert collection.name == MEMBER_COLLECTION_NAME
-    [restriction] = collection.get_view_restrictions()
-    assert restriction.restriction_type == "groups"
-    assert [group.name for group in restriction.groups.all()] == [MEMBERS_GROUP_NAME]
+    assert restriction_groups() == [MEMBERS_GROUP_NAME]
+    give_resource_permissions("Editors")
+    assert restriction_groups() == ["Editors", MEMBERS_GROUP_NAME]
+    give_resource_permissions("Editors").permissions.clear()
+    assert restriction_groups() == [MEMBERS_GROUP_NAME]
+
+
+def test_a_recreated_collection_admits_the_staff_groups(db):
+    give_resource_permissions("Moderators")
+    Collection.objects.get(name=MEMBER_COLLECTION_NAME).delete()
+    member_collection()
+    assert restriction_groups() == [MEMBERS_GROUP_NAME, "Moderators"]
+
+
+def test_the_data_migration_admits_existing_staff_groups(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("resources.migrations.0003_admit_resource_staff")
+    give_resource_permissions("Editors")
+    [restriction] = member_collection().get_view_restrictions()
+    restriction.groups.set(restriction.groups.filter(name=MEMBERS_GROUP_NAME))
+    migration.admit_resource_staff(apps, None)
+    assert restriction_groups() == ["Editors", MEMBERS_GROUP_NAME]
 
 
 def test_the_data_migration_made_the_collection_and_the_group(db):
