@@ -6,20 +6,8 @@
 * Public files are for everyone; members-only files for approved members and staff.
 """
 
-MEMBERS_GROUP_NAME = "Members"
-
-
-def is_approved_member(user):
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    # Asked several times per request (cards, download button): remember the answer.
-    # The same attribute as members.access.is_approved_member: one query for both apps,
-    # and forgotten by the members app when the membership changes.
-    cached = getattr(user, "_members_is_approved", None)
-    if cached is None:
-        cached = user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
-        user._members_is_approved = cached
-    return cached
+# The members app owns "approved member"; the name of its group is re-exported for this app's callers.
+from members.access import MEMBERS_GROUP_NAME, is_approved_member  # noqa: F401
 
 
 def is_resource_staff(user):

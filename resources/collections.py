@@ -1,18 +1,11 @@
 """Where resource files live: members-only files in a collection only the Members group may open."""
 
-from django.contrib.auth.models import Group
-
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .access import MEMBERS_GROUP_NAME
+from members.access import members_group
 
 # Collections have one name for both languages.
 MEMBER_COLLECTION_NAME = "Ressources des membres / Member resources"
-
-
-def members_group():
-    group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)
-    return group
 
 
 def member_collection():
