@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
 from config.api import urlpatterns as api_urlpatterns
-from members import views as members_views
+from members.views import accounts as members_views
 
 # --- members: every sign-in goes through allauth (verification, rate limits, second factor) ---
 admin.site.login = secure_admin_login(admin.site.login)

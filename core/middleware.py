@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 def is_admin_path(path):
-    """Wagtail's admin (and Django's) need looser rules than the public site."""
+    """Whether ``path`` (a request's ``path_info``) is Wagtail's or Django's admin: looser
+    security headers here, a second factor required in ``members.middleware``."""
     return path.startswith(tuple(settings.ADMIN_URL_PREFIXES))
 
 

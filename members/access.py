@@ -1,14 +1,19 @@
-"""Who may do what in the members area.
+"""Who may do what in the members area: each rule written once, imported everywhere else.
 
-The contract other apps rely on: an approved member is a user in the Django group
+The contract other apps rely on: an approved member is an active user in the Django group
 named exactly ``MEMBERS_GROUP_NAME`` ("Members"). The resource library restricts a
 Wagtail collection to that group; ``is_approved_member`` is the same test in code.
 """
+
+from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from home import lookups
+from workinggroups.models import WorkingGroupPage
+
+from .models import GroupMembership, MemberOrganisation, MemberProfile
 
 MEMBERS_GROUP_NAME = "Members"
 
@@ -23,26 +28,19 @@ def members_group():
 
 
 def is_approved_member(user):
-    """True when the user is in the Members group (approved, organisation active)."""
-    if not user.is_authenticated:
+    """True for an active user in the Members group (approved, organisation active)."""
+    if user is None or not user.is_authenticated or not user.is_active:
         return False
-    # Cached on the instance: templates and views ask several times per request.
-    if not hasattr(user, "_members_is_approved"):
-        user._members_is_approved = user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
-    return user._members_is_approved
+    return MEMBERS_GROUP_NAME in user.group_names
 
 
 def should_be_member(profile):
     """Approved, and the organisation (when known) is still an active member."""
-    if profile is None or profile.status != profile.Status.APPROVED:
-        return False
-    return profile.organisation_id is None or profile.organisation.is_active
+    return profile is not None and profile.is_approved and not profile.organisation_lapsed
 
 
 def sync_members_group(user):
     """Put the user in, or take them out of, the Members group to match their profile."""
-    from .models import MemberProfile
-
     # Read afresh: the instance's cached profile may predate the change.
     profile = MemberProfile.objects.select_related("organisation").filter(user=user).first()
     group = members_group()
@@ -50,19 +48,10 @@ def sync_members_group(user):
         user.groups.add(group)
     else:
         user.groups.remove(group)
-    if hasattr(user, "_members_is_approved"):
-        del user._members_is_approved
-
-
-def get_profile(user):
-    if not user.is_authenticated:
-        return None
-    return getattr(user, "member_profile", None)
+    user.forget_group_names()
 
 
 def has_verified_email(user):
-    from allauth.account.models import EmailAddress
-
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
@@ -79,30 +68,46 @@ def can_review_profile(user, profile):
     return profile.organisation_id is not None and profile.organisation.administrators.filter(pk=user.pk).exists()
 
 
-def reviewable_profiles(user):
-    """Pending profiles this user may approve or reject."""
-    from .models import MemberProfile
+def reviewable_profiles_q(user):
+    """A Q over MemberProfile: pending profiles this user may approve or reject (``can_review_profile``)."""
+    pending = Q(status=MemberProfile.Status.PENDING) & ~Q(user=user)
+    if user.has_perm(STAFF_REVIEW_PERMISSION):
+        return pending
+    # A subquery rather than a join: combined with other conditions, it adds no duplicate rows.
+    return pending & Q(organisation__in=MemberOrganisation.objects.filter(administrators=user))
 
-    pending = MemberProfile.objects.filter(status=MemberProfile.Status.PENDING).exclude(user=user)
-    if not user.has_perm(STAFF_REVIEW_PERMISSION):
-        pending = pending.filter(organisation__administrators=user)
-    return pending.select_related("user", "organisation").order_by("created_at")
+
+# Approved or rejected, and the email telling the person was refused by the mail server.
+DECISION_EMAIL_PENDING = Q(decision_email_pending=True) & ~Q(status=MemberProfile.Status.PENDING)
+
+
+def decision_emails_pending_q(user):
+    """A Q over MemberProfile: decisions this user may review whose email is still to be sent."""
+    if user.has_perm(STAFF_REVIEW_PERMISSION):
+        return DECISION_EMAIL_PENDING
+    return DECISION_EMAIL_PENDING & Q(organisation__in=MemberOrganisation.objects.filter(administrators=user))
+
+
+def reviewable_profiles(user):
+    """Pending profiles this user may approve or reject, oldest first."""
+    return (
+        MemberProfile.objects.filter(reviewable_profiles_q(user))
+        .select_related("user", "organisation")
+        .order_by("created_at")
+    )
 
 
 def decision_emails_pending(user):
     """Approved or rejected profiles this user may review whose email the mail server refused."""
-    from .models import MemberProfile
-
-    profiles = MemberProfile.objects.filter(decision_email_pending=True).exclude(status=MemberProfile.Status.PENDING)
-    if not user.has_perm(STAFF_REVIEW_PERMISSION):
-        profiles = profiles.filter(organisation__administrators=user)
-    return profiles.select_related("user", "organisation").order_by("reviewed_at")
+    return (
+        MemberProfile.objects.filter(decision_emails_pending_q(user))
+        .select_related("user", "organisation")
+        .order_by("reviewed_at")
+    )
 
 
 def canonical_group(page):
     """The group's page in the default locale: a group and its translations are one group."""
-    from workinggroups.models import WorkingGroupPage
-
     page = page.specific if not isinstance(page, WorkingGroupPage) else page
     default_locale = lookups.default_locale()
     if page.locale_id == default_locale.pk:
@@ -111,34 +116,33 @@ def canonical_group(page):
     return source or page
 
 
-def can_manage_group(user, group):
-    """Co-chairs and staff of the group, and members-area staff, see its roster and decide requests."""
-    from .models import GroupMembership
+# can_manage_group's default: the caller has not read the user's membership row.
+NOT_READ = object()
 
+
+def can_manage_group(user, group, membership=NOT_READ):
+    """Co-chairs and staff of the group, and members-area staff, see its roster and decide requests.
+
+    ``membership``: the user's row for this group when the caller has already read it
+    (``None`` when there is none), saving a query.
+    """
     if not user.is_authenticated:
         return False
     if is_members_staff(user):
         return True
     # A co-chair whose own approval lapsed no longer runs the group.
-    return (
-        is_approved_member(user)
-        and GroupMembership.objects.filter(
-            user=user,
-            group=group,
-            status=GroupMembership.Status.ACTIVE,
-            role__in=GroupMembership.MANAGING_ROLES,
-        ).exists()
-    )
+    if not is_approved_member(user):
+        return False
+    if membership is None:
+        return False
+    if membership is not NOT_READ:
+        return membership.user_id == user.pk and membership.group_id == group.pk and membership.is_manager
+    return GroupMembership.objects.filter(GroupMembership.managing(), user=user, group=group).exists()
 
 
 def managed_groups_filter(user):
     """A Q over GroupMembership: rows of groups this user manages."""
-    from .models import GroupMembership
-
     if is_members_staff(user):
         return Q()
-    return Q(
-        group__memberships__user=user,
-        group__memberships__status=GroupMembership.Status.ACTIVE,
-        group__memberships__role__in=GroupMembership.MANAGING_ROLES,
-    )
+    # A subquery rather than a join: combined with other conditions, it adds no duplicate rows.
+    return Q(group__in=GroupMembership.objects.filter(GroupMembership.managing(), user=user).values("group"))

@@ -1,7 +1,9 @@
 import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import ratelimit
+from allauth.account.models import EmailAddress
+from allauth.core import context, ratelimit
+from allauth.core.exceptions import ImmediateHttpResponse
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
 from .emails import MAIL_ERRORS
+from .models import User
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +25,6 @@ class AccountAdapter(DefaultAccountAdapter):
     and a mail server that is down loses no account (the email can be asked for again)."""
 
     def _recipient_language(self, email):
-        from allauth.account.models import EmailAddress
-
-        from .models import User
-
         address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
         user = address.user if address else User.objects.filter(email__iexact=email).first()
         if user is not None and user.preferred_language:
@@ -43,8 +42,6 @@ class AccountAdapter(DefaultAccountAdapter):
             self._email_not_sent(email)
 
     def _email_not_sent(self, email):
-        from allauth.core import context
-
         request = context.request
         if request is None:
             return
@@ -82,15 +79,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if not signup and not ratelimit.consume(
             request, action="confirm_email", key=email_address.email.lower(), dry_run=True
         ):
-            from allauth.core.exceptions import ImmediateHttpResponse
-
             raise ImmediateHttpResponse(ratelimit.respond_429(request))
         return super().should_send_confirmation_mail(request, email_address, signup)
 
     def is_safe_url(self, url):
         # Only this host: ALLOWED_HOSTS may list other names served by the same app.
-        from allauth.core import context
-
         request = context.request
         return url_has_allowed_host_and_scheme(
             url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -8,11 +8,15 @@ found by a stable key (organisation name, email, user and group) and left alone 
 
 import datetime
 
+from allauth.account.models import EmailAddress
+
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import timezone
 
 from wagtail.models import Locale
+
+from workinggroups.models import WorkingGroupPage
 
 from .access import sync_members_group
 from .models import GroupMembership, GroupSettings, MemberOrganisation, MemberProfile, User
@@ -112,14 +116,10 @@ def load_organisations(stdout):
 
 
 def working_groups():
-    from workinggroups.models import WorkingGroupPage
-
     return list(WorkingGroupPage.objects.live().filter(locale=Locale.get_default()).order_by("path"))
 
 
 def verified_email(user):
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
 
 

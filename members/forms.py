@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import MemberOrganisation
+from .models import MemberOrganisation, User
+from .services import create_profile
 
 
 class SignupForm(forms.Form):
@@ -35,8 +37,6 @@ class SignupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.utils.translation import get_language
-
         self.fields["preferred_language"].initial = (get_language() or settings.LANGUAGE_CODE)[:2]
 
     def clean(self):
@@ -51,8 +51,6 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user):
         """Called by allauth once the user exists, before the verification email goes out."""
-        from .services import create_profile
-
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.preferred_language = self.cleaned_data["preferred_language"]
@@ -67,8 +65,6 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     class Meta:
-        from .models import User
-
         model = User
         fields = ["first_name", "last_name", "preferred_language"]
 

@@ -1,8 +1,11 @@
+from allauth.mfa.models import Authenticator
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core.middleware import is_admin_path
 
 
 def needs_admin_mfa(user):
@@ -11,8 +14,6 @@ def needs_admin_mfa(user):
         return False
     if not (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")):
         return False
-    from allauth.mfa.models import Authenticator
-
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
@@ -27,7 +28,7 @@ class AdminMFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(settings, "ADMIN_MFA_REQUIRED", True) and self.is_admin_path(request.path):
+        if getattr(settings, "ADMIN_MFA_REQUIRED", True) and is_admin_path(request.path_info):
             if needs_admin_mfa(request.user):
                 messages.warning(
                     request,
@@ -35,7 +36,3 @@ class AdminMFARequiredMiddleware:
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-    @staticmethod
-    def is_admin_path(path):
-        return path.startswith((reverse("wagtailadmin_home"), "/django-admin/"))

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from workinggroups.choices import LeadershipRole
@@ -11,23 +13,23 @@ class EmailUserManager(UserManager):
 
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email), **extra_fields)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
-
     def create_user(self, email=None, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
-        return self._create_user(email, password, **extra_fields)
+        return self.create_with_email(email, password, **extra_fields)
 
     def create_superuser(self, email=None, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
-        return self._create_user(email, password, **extra_fields)
+        return self.create_with_email(email, password, **extra_fields)
+
+    def create_with_email(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self.db)
+        return user
 
 
 class User(AbstractUser):
@@ -53,6 +55,19 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @cached_property
+    def group_names(self):
+        """The names of this user's groups, read once per instance: templates and views ask
+        several times a request (``members.access.is_approved_member``)."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def forget_group_names(self):
+        """Read the groups again next time (after adding or removing one)."""
+        try:
+            del self.group_names
+        except AttributeError:
+            pass
 
 
 class MemberOrganisation(models.Model):
@@ -169,6 +184,11 @@ class MemberProfile(models.Model):
     def is_approved(self):
         return self.status == self.Status.APPROVED
 
+    @property
+    def organisation_lapsed(self):
+        """The person represents an organisation that is no longer an active member."""
+        return self.organisation_id is not None and not self.organisation.is_active
+
 
 class GroupSettings(models.Model):
     """Members-side settings of a working group, kept here so the group page model stays the other app's.
@@ -195,6 +215,13 @@ class GroupSettings(models.Model):
     def __str__(self):
         return f"{self.group.title}: {self.get_join_policy_display()}"
 
+    @classmethod
+    def policy_of(cls, group):
+        """The join policy of ``group`` (its default-locale page): open when it has no settings.
+        Free when ``member_settings`` was read with the group (``select_related``)."""
+        settings_row = getattr(group, "member_settings", None)
+        return settings_row.join_policy if settings_row else cls.JoinPolicy.OPEN
+
 
 class GroupMembership(models.Model):
     """A person in a working group. A group and its translation are one group: ``group`` is always
@@ -214,6 +241,8 @@ class GroupMembership(models.Model):
 
     # Roles that run the group: they see the roster and accept or decline requests.
     MANAGING_ROLES = (Role.CO_CHAIR, Role.STAFF)
+    # In the group, or asking to be: what the person sees as "my groups".
+    CURRENT_STATUSES = (Status.ACTIVE, Status.PENDING)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="group_memberships"
@@ -259,4 +288,11 @@ class GroupMembership(models.Model):
 
     @property
     def is_manager(self):
+        """The row's own form of ``managing()``."""
         return self.is_active and self.role in self.MANAGING_ROLES
+
+    @classmethod
+    def managing(cls, through=""):
+        """A Q for memberships that run their group; ``through`` reaches them over a relation
+        (``"group_memberships__"`` from a user)."""
+        return Q(**{f"{through}status": cls.Status.ACTIVE, f"{through}role__in": cls.MANAGING_ROLES})

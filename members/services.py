@@ -4,6 +4,7 @@ Views and the Wagtail admin call these, so the rules (the Members group, the
 emails, the race on joining) live in one place.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -73,11 +74,6 @@ def sync_organisation_members(organisation):
         sync_members_group(profile.user)
 
 
-def join_policy(group):
-    settings_row = GroupSettings.objects.filter(group=canonical_group(group)).first()
-    return settings_row.join_policy if settings_row else GroupSettings.JoinPolicy.OPEN
-
-
 def join(user, group):
     """Join an open group, or ask to join an on-request one. Returns the membership.
 
@@ -86,7 +82,7 @@ def join(user, group):
     """
     group = canonical_group(group)
     now = timezone.now()
-    opened = join_policy(group) == GroupSettings.JoinPolicy.OPEN
+    opened = GroupSettings.policy_of(group) == GroupSettings.JoinPolicy.OPEN
     status = GroupMembership.Status.ACTIVE if opened else GroupMembership.Status.PENDING
     defaults = {"status": status, "joined_at": now if opened else None}
     try:
@@ -113,15 +109,12 @@ def join(user, group):
 
 
 def group_managers(group):
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(
+            GroupMembership.managing(through="group_memberships__"),
             is_active=True,
             group_memberships__group=group,
-            group_memberships__status=GroupMembership.Status.ACTIVE,
-            group_memberships__role__in=GroupMembership.MANAGING_ROLES,
         )
         .distinct()
     )
@@ -129,9 +122,9 @@ def group_managers(group):
 
 def leave(membership):
     """Leave a group, or withdraw a pending request."""
-    GroupMembership.objects.filter(
-        pk=membership.pk, status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.PENDING]
-    ).update(status=GroupMembership.Status.LEFT, ended_at=timezone.now())
+    GroupMembership.objects.filter(pk=membership.pk, status__in=GroupMembership.CURRENT_STATUSES).update(
+        status=GroupMembership.Status.LEFT, ended_at=timezone.now()
+    )
     membership.refresh_from_db()
 
 

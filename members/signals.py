@@ -1,10 +1,12 @@
 """Keep the Members group in step with profiles and organisations, however they are saved."""
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .access import sync_members_group
 from .models import MemberOrganisation, MemberProfile
+from .services import sync_organisation_members
 
 
 @receiver(post_save, sender=MemberProfile, dispatch_uid="members_profile_saved")
@@ -15,8 +17,6 @@ def profile_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_delete, sender=MemberProfile, dispatch_uid="members_profile_deleted")
 def profile_deleted(sender, instance, **kwargs):
-    from django.contrib.auth import get_user_model
-
     # The user may be going too (account deletion); only sync one that stays.
     user = get_user_model().objects.filter(pk=instance.user_id).first()
     if user is not None:
@@ -26,6 +26,4 @@ def profile_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=MemberOrganisation, dispatch_uid="members_organisation_saved")
 def organisation_saved(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
-        from .services import sync_organisation_members
-
         sync_organisation_members(instance)

@@ -100,12 +100,16 @@ class MemberOrganisationViewSet(ModelViewSet):
     ]
 
 
-class GroupMembershipForm(WagtailAdminModelForm):
+class CanonicalGroupForm(WagtailAdminModelForm):
+    """A form with a ``group`` field: a translation chosen here stands for its group,
+    so the default-locale page is stored."""
+
     def clean_group(self):
-        # A translation chosen here stands for its group: store the default-locale page.
         group = self.cleaned_data.get("group")
         return canonical_group(group) if group else group
 
+
+class GroupMembershipForm(CanonicalGroupForm):
     def clean(self):
         cleaned_data = super().clean()
         user, group = cleaned_data.get("user"), cleaned_data.get("group")
@@ -147,12 +151,6 @@ class GroupMembershipViewSet(ModelViewSet):
         return GroupMembership.objects.select_related("user", "group")
 
 
-class GroupSettingsForm(WagtailAdminModelForm):
-    def clean_group(self):
-        group = self.cleaned_data.get("group")
-        return canonical_group(group) if group else group
-
-
 class GroupSettingsViewSet(ModelViewSet):
     model = GroupSettings
     icon = "cog"
@@ -164,7 +162,7 @@ class GroupSettingsViewSet(ModelViewSet):
         Column("join_policy", label=_("Join policy"), accessor="get_join_policy_display"),
     ]
     list_filter = ["join_policy"]
-    edit_handler = ObjectList([FieldPanel("group"), FieldPanel("join_policy")], base_form_class=GroupSettingsForm)
+    edit_handler = ObjectList([FieldPanel("group"), FieldPanel("join_policy")], base_form_class=CanonicalGroupForm)
 
     def get_queryset(self, request):
         return GroupSettings.objects.select_related("group")

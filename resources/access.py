@@ -13,21 +13,9 @@ Which documents are members-only is the resources' business:
 
 from django.contrib.auth.models import Group
 
-MEMBERS_GROUP_NAME = "Members"
+from members.access import is_approved_member
+
 RESOURCE_STAFF_PERMISSION = "resources.change_resource"
-
-
-def is_approved_member(user):
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    # Asked several times per request (cards, download button): remember the answer.
-    # The same attribute as members.access.is_approved_member: one query for both apps,
-    # and forgotten by the members app when the membership changes.
-    cached = getattr(user, "_members_is_approved", None)
-    if cached is None:
-        cached = user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
-        user._members_is_approved = cached
-    return cached
 
 
 def resource_staff_groups():

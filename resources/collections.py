@@ -5,15 +5,12 @@ from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .access import MEMBERS_GROUP_NAME, resource_staff_groups
+from members.access import MEMBERS_GROUP_NAME, members_group
+
+from .access import resource_staff_groups
 
 # Collections have one name for both languages.
 MEMBER_COLLECTION_NAME = "Ressources des membres / Member resources"
-
-
-def members_group():
-    group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)
-    return group
 
 
 def admitted_groups():

@@ -1,6 +1,6 @@
 from django import template
 
-from members.access import canonical_group, is_approved_member, is_members_staff
+from members.access import can_manage_group, canonical_group, is_approved_member
 from members.models import GroupMembership, GroupSettings
 
 register = template.Library()
@@ -23,15 +23,12 @@ def group_membership_panel(context, page):
         return panel
     group = canonical_group(page)
     membership = GroupMembership.objects.filter(user=user, group=group).first()
-    settings_row = GroupSettings.objects.filter(group=group).first()
     panel.update(
         {
             "group": group,
             "membership": membership,
-            "on_request": bool(settings_row and settings_row.join_policy == GroupSettings.JoinPolicy.ON_REQUEST),
-            # can_manage_group's rule, from the membership already read (approval checked above).
-            "manages": is_members_staff(user)
-            or bool(membership and membership.is_active and membership.role in GroupMembership.MANAGING_ROLES),
+            "on_request": GroupSettings.policy_of(group) == GroupSettings.JoinPolicy.ON_REQUEST,
+            "manages": can_manage_group(user, group, membership),
         }
     )
     if membership and membership.is_active:

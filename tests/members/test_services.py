@@ -42,6 +42,22 @@ def test_approval_puts_in_members_group_and_emails_in_the_persons_language(djang
     assert mail.outbox[0].subject == "Your membership account is approved"
 
 
+def test_approval_is_read_once_and_forgotten_when_it_changes(django_assert_num_queries):
+    """Asked many times a request (menus, cards, buttons): one query, and never a stale answer."""
+    user = UserFactory()
+    profile = ProfileFactory(user=user)
+    assert not is_approved_member(user)
+    with django_assert_num_queries(0):
+        assert not is_approved_member(user)
+    services.approve(profile, None)
+    assert is_approved_member(user)  # the same instance, as in the request that approved
+    services.reject(profile, None, "Organisme inconnu")
+    assert not is_approved_member(user)
+    user.is_active = False
+    services.approve(profile, None)
+    assert not is_approved_member(user)  # a deactivated account is no member
+
+
 def test_rejection_takes_out_and_sends_the_reason_in_french(django_capture_on_commit_callbacks):
     profile = ProfileFactory(status=MemberProfile.Status.APPROVED, user=UserFactory(preferred_language="fr"))
     services.approve(profile, None)

@@ -123,7 +123,7 @@ def test_an_anonymous_visitor_signs_in_in_their_language(client, library):
 @pytest.mark.parametrize("url_of", ["download_view", "serve_view"])
 def test_staff_outside_members_get_the_file_streamed(client, library, visitors, url_of):
     """An editor (neither a member nor a superuser) passes Wagtail's own collection check."""
-    from resources.access import is_approved_member
+    from members.access import is_approved_member
 
     staff = visitors["staff"]
     assert not staff.is_superuser and not is_approved_member(staff)

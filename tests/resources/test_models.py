@@ -6,7 +6,7 @@ from wagtail.models import Collection
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from home.translation import translate_instance
-from resources.access import MEMBERS_GROUP_NAME
+from members.access import MEMBERS_GROUP_NAME
 from resources.collections import MEMBER_COLLECTION_NAME, member_collection
 from resources.models import Resource
 from tests.factories.resources import DocumentFactory, ResourceFactory, make_working_group

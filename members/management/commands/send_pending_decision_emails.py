@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from members.access import DECISION_EMAIL_PENDING
 from members.models import MemberProfile
 from members.services import notify_decision
 
@@ -10,11 +11,7 @@ class Command(BaseCommand):
     help = "Send again the approval and rejection emails that could not be sent."
 
     def handle(self, *args, **options):
-        profiles = (
-            MemberProfile.objects.filter(decision_email_pending=True)
-            .exclude(status=MemberProfile.Status.PENDING)
-            .select_related("user", "organisation")
-        )
+        profiles = MemberProfile.objects.filter(DECISION_EMAIL_PENDING).select_related("user", "organisation")
         sent = failed = 0
         for profile in profiles:
             if notify_decision(profile):

@@ -6,16 +6,14 @@ only; a bad id, a request already decided or a visitor without the right gets a
 """
 
 import csv
+from operator import attrgetter
 
-from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
-from allauth.core import ratelimit
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.db.models import prefetch_related_objects
+from django.db.models import BooleanField, Case, Q, Value, When, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -31,51 +29,21 @@ from django.views.generic import FormView, TemplateView, UpdateView
 from home import lookups
 from workinggroups.models import WorkingGroupPage
 
-from . import services
-from .access import (
+from .. import services
+from ..access import (
     can_manage_group,
     can_review_profile,
     canonical_group,
-    decision_emails_pending,
-    get_profile,
+    decision_emails_pending_q,
     has_verified_email,
     is_approved_member,
     is_members_staff,
     managed_groups_filter,
-    reviewable_profiles,
+    reviewable_profiles_q,
 )
-from .adapters import EMAIL_NOT_SENT_SESSION_KEY
-from .forms import DeleteAccountForm, ProfileForm, RejectForm
-from .models import GroupMembership, GroupSettings, MemberProfile
-
-
-def error_response(request, status, message, *, title=None):
-    """A page in the site's look that says what went wrong, with a 4xx status."""
-    return TemplateResponse(
-        request,
-        "members/error.html",
-        {"error_title": title or _("This action is not possible"), "error_message": message},
-        status=status,
-    )
-
-
-def localized_groups(groups):
-    """Map each group (default-locale page) to its page in the active language, in one query."""
-    groups = list(groups)
-    active = lookups.active_locale()
-    translations = {
-        page.translation_key: page
-        for page in WorkingGroupPage.objects.live()
-        .filter(translation_key__in=[group.translation_key for group in groups], locale=active)
-        .defer_streamfields()
-    }
-    return {group.pk: translations.get(group.translation_key, group) for group in groups}
-
-
-def default_locale_groups():
-    return (
-        WorkingGroupPage.objects.live().filter(locale=lookups.default_locale()).defer_streamfields().order_by("title")
-    )
+from ..forms import DeleteAccountForm, ProfileForm, RejectForm
+from ..models import GroupMembership, GroupSettings, MemberProfile
+from .common import InvalidFormAnswers400Mixin, error_response
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -87,8 +55,6 @@ class MemberAreaMixin(LoginRequiredMixin):
     """
 
     require_approved = True
-    # GET on a POST-only action gets a page that says so, not an empty 405.
-    post_only = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -98,22 +64,24 @@ class MemberAreaMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def http_method_not_allowed(self, request, *args, **kwargs):
+        # GET on a POST-only action gets a page that says so, not an empty 405.
         response = error_response(request, 405, _("This address only accepts a form sent from the site's buttons."))
-        response["Allow"] = ", ".join(method.upper() for method in self._allowed_methods())
+        allowed = [method.upper() for method in self.http_method_names if hasattr(self, method)]
+        response["Allow"] = ", ".join(allowed)
         return response
 
 
-def not_approved_context(user):
-    profile = get_profile(user)
+def not_approved_context(user, profile):
+    """Why ``user`` (with ``profile``, or None) is not an approved member, for the page that says what to do."""
     if not has_verified_email(user):
         reason = "unverified"
     elif profile is None:
         reason = "no_profile"
-    elif profile.status == MemberProfile.Status.PENDING:
+    elif profile.is_pending:
         reason = "pending"
     elif profile.status == MemberProfile.Status.REJECTED:
         reason = "rejected"
-    elif profile.organisation_id and not profile.organisation.is_active:
+    elif profile.organisation_lapsed:
         reason = "lapsed"
     else:
         reason = "no_profile"
@@ -121,10 +89,15 @@ def not_approved_context(user):
 
 
 def not_approved_response(request):
-    return TemplateResponse(request, "members/not_approved.html", not_approved_context(request.user), status=403)
+    user = request.user
+    profile = MemberProfile.objects.select_related("organisation").filter(user=user).first()
+    return TemplateResponse(request, "members/not_approved.html", not_approved_context(user, profile), status=403)
 
 
 class DashboardView(MemberAreaMixin, TemplateView):
+    """A fixed number of queries whatever the data: each list below is read in one query
+    for all its rows (tests/members/test_dashboard_queries.py)."""
+
     template_name = "members/dashboard.html"
     require_approved = False
 
@@ -132,69 +105,116 @@ class DashboardView(MemberAreaMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         approved = is_approved_member(user)
-        context.update({"approved": approved, "profile": get_profile(user), "members_staff": is_members_staff(user)})
+        staff = is_members_staff(user)
+        profile, to_review, emails_pending = self.profiles(user)
+        context.update(
+            {
+                "approved": approved,
+                "profile": profile,
+                "members_staff": staff,
+                "people_to_review": to_review,
+                "decision_emails_pending": emails_pending,
+                "pending_requests": [],
+            }
+        )
         if not approved:
-            context.update(not_approved_context(user))
-        context["people_to_review"] = list(reviewable_profiles(user))
-        context["decision_emails_pending"] = list(decision_emails_pending(user))
-        context["pending_requests"] = []
-        if approved or is_members_staff(user):
-            context["pending_requests"] = list(
-                GroupMembership.objects.filter(status=GroupMembership.Status.PENDING)
-                .filter(managed_groups_filter(user))
-                .exclude(user=user)
-                .select_related("user", "group", "user__member_profile__organisation")
-                .distinct()
-                .order_by("requested_at")
-            )
-            request_groups = localized_groups({row.group for row in context["pending_requests"]})
-            for row in context["pending_requests"]:
-                row.group_page = request_groups[row.group_id]
+            context.update(not_approved_context(user, profile))
+            if not staff:
+                return context
+        memberships, requests = self.memberships(user, approved)
+        joinable, localized = self.groups({row.group_id for row in memberships}, approved or bool(requests))
+        for row in requests:
+            row.group_page = localized(row.group)
+        context["pending_requests"] = requests
         if not approved:
             return context
 
-        memberships = list(
-            GroupMembership.objects.filter(
-                user=user, status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.PENDING]
-            ).select_related("group")
-        )
-        taken = {membership.group_id for membership in memberships}
-        joinable = [group for group in default_locale_groups() if group.pk not in taken]
-        localized = localized_groups([membership.group for membership in memberships] + joinable)
-        # Each active group's upcoming meetings, in one query for all of them.
+        my_groups = [{"membership": row, "page": localized(row.group)} for row in memberships]
+        # The upcoming meetings of all my active groups, in one query.
         prefetch_related_objects(
-            list({localized[m.group_id].pk: localized[m.group_id] for m in memberships if m.is_active}.values()),
+            list({item["page"].pk: item["page"] for item in my_groups if item["membership"].is_active}.values()),
             "meetings",
         )
-        policies = dict(GroupSettings.objects.filter(group__in=joinable).values_list("group_id", "join_policy"))
-
-        my_groups = []
-        for membership in memberships:
-            page = localized[membership.group_id]
-            my_groups.append(
-                {
-                    "membership": membership,
-                    "page": page,
-                    "meetings": page.upcoming_meetings()[:3] if membership.is_active else [],
-                    "ical_url": page.get_ical_url() if membership.is_active else "",
-                    "manages": membership.is_manager,
-                }
-            )
+        for item in my_groups:
+            active = item["membership"].is_active
+            item["meetings"] = item["page"].upcoming_meetings()[:3] if active else []
+            item["ical_url"] = item["page"].get_ical_url() if active else ""
+            item["manages"] = item["membership"].is_manager
         context["my_groups"] = my_groups
-        # The newest resources of the groups I am in (resources app's inclusion tag).
+        # The newest resources of the groups I am in (the resources app's inclusion tag).
         context["my_group_pages"] = [item["page"] for item in my_groups if item["membership"].is_active]
+        # Its cache key: an approved member may download every file, so the list depends
+        # only on the groups and the language, not on who reads it.
+        context["my_group_keys"] = " ".join(sorted(str(page.translation_key) for page in context["my_group_pages"]))
         context["joinable_groups"] = [
             {
                 "group": group,
-                "page": localized[group.pk],
-                "on_request": policies.get(group.pk) == GroupSettings.JoinPolicy.ON_REQUEST,
+                "page": localized(group),
+                "on_request": GroupSettings.policy_of(group) == GroupSettings.JoinPolicy.ON_REQUEST,
             }
             for group in joinable
         ]
         return context
 
+    @staticmethod
+    def profiles(user):
+        """The user's own profile, the pending profiles they may review and the decisions whose
+        email is still to be sent, in one query."""
+        to_review = reviewable_profiles_q(user)
+        emails_pending = decision_emails_pending_q(user)
+        rows = list(
+            MemberProfile.objects.filter(Q(user=user) | to_review | emails_pending)
+            .annotate(
+                to_review=Case(When(to_review, then=Value(True)), default=Value(False), output_field=BooleanField()),
+                email_pending=Case(
+                    When(emails_pending, then=Value(True)), default=Value(False), output_field=BooleanField()
+                ),
+            )
+            .select_related("user", "organisation")
+            .order_by("created_at")
+        )
+        own = next((row for row in rows if row.user_id == user.pk), None)
+        return (
+            own,
+            [row for row in rows if row.to_review],
+            sorted((row for row in rows if row.email_pending), key=lambda row: row.reviewed_at or row.created_at),
+        )
 
-class ProfileView(MemberAreaMixin, UpdateView):
+    @staticmethod
+    def memberships(user, approved):
+        """My current memberships (approved members only) and the requests waiting on me, in one query."""
+        requests = Q(status=GroupMembership.Status.PENDING) & managed_groups_filter(user) & ~Q(user=user)
+        mine = Q(user=user, status__in=GroupMembership.CURRENT_STATUSES)
+        rows = list(
+            GroupMembership.objects.filter(requests | mine if approved else requests)
+            .select_related("user", "group", "user__member_profile__organisation")
+            .order_by("group__title", "requested_at")
+        )
+        return (
+            [row for row in rows if row.user_id == user.pk],
+            sorted((row for row in rows if row.user_id != user.pk), key=attrgetter("requested_at")),
+        )
+
+    @staticmethod
+    def groups(taken, needed):
+        """The live groups I may join (default-language pages, by title) and a function giving
+        a group's page in the active language (or the group itself), from one query."""
+        if not needed:
+            return [], lambda group: group
+        default, active = lookups.default_locale(), lookups.active_locale()
+        pages = list(
+            WorkingGroupPage.objects.live()
+            .filter(locale__in={default.pk, active.pk})
+            .select_related("member_settings")
+            .defer_streamfields()
+            .order_by("title")
+        )
+        translations = {page.translation_key: page for page in pages if page.locale_id == active.pk}
+        joinable = [page for page in pages if page.locale_id == default.pk and page.pk not in taken]
+        return joinable, lambda group: translations.get(group.translation_key, group)
+
+
+class ProfileView(InvalidFormAnswers400Mixin, MemberAreaMixin, UpdateView):
     template_name = "members/profile.html"
     form_class = ProfileForm
     require_approved = False
@@ -206,11 +226,6 @@ class ProfileView(MemberAreaMixin, UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("Your profile has been saved."))
         return super().form_valid(form)
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class GroupActionMixin(MemberAreaMixin):
@@ -259,7 +274,7 @@ class LeaveGroupView(GroupActionMixin, View):
         membership = GroupMembership.objects.filter(
             user=request.user,
             group=self.group,
-            status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.PENDING],
+            status__in=GroupMembership.CURRENT_STATUSES,
         ).first()
         if membership is None:
             return error_response(request, 409, _("You are not a member of this working group."))
@@ -294,9 +309,7 @@ class RosterView(GroupActionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        memberships = list(
-            self.memberships().filter(status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.PENDING])
-        )
+        memberships = list(self.memberships().filter(status__in=GroupMembership.CURRENT_STATUSES))
         context.update(
             {
                 "group": self.group,
@@ -402,7 +415,7 @@ class ApproveView(ReviewMixin, View):
         return redirect("members:dashboard")
 
 
-class RejectView(ReviewMixin, FormView):
+class RejectView(InvalidFormAnswers400Mixin, ReviewMixin, FormView):
     template_name = "members/reject.html"
     form_class = RejectForm
 
@@ -414,11 +427,6 @@ class RejectView(ReviewMixin, FormView):
         messages.success(self.request, _("%(name)s has been rejected.") % {"name": self.profile.user})
         warn_if_decision_email_pending(self.request, self.profile)
         return redirect("members:dashboard")
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class ResendDecisionEmailView(MemberAreaMixin, View):
@@ -447,7 +455,7 @@ class ResendDecisionEmailView(MemberAreaMixin, View):
 
 
 @method_decorator(reauthentication_required, name="post")
-class DeleteAccountView(MemberAreaMixin, FormView):
+class DeleteAccountView(InvalidFormAnswers400Mixin, MemberAreaMixin, FormView):
     """The person's data goes (user, profile, memberships, emails, authenticators); organisations stay."""
 
     template_name = "members/delete_account.html"
@@ -462,52 +470,3 @@ class DeleteAccountView(MemberAreaMixin, FormView):
         user.delete()
         messages.success(self.request, _("Your account has been deleted."))
         return redirect("/")
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
-
-
-class SignupView(allauth_views.SignupView):
-    """allauth's sign-up, answering 400 (not 200) when the form comes back with errors,
-    e.g. an organisation id that is not in the list."""
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
-
-
-class LoginView(allauth_views.LoginView):
-    """allauth's sign-in; too many failed attempts answer 429 (the form and its message stay)."""
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if form.has_error(NON_FIELD_ERRORS, "too_many_login_attempts"):
-            response.status_code = 429
-        return response
-
-
-class EmailView(allauth_views.EmailView):
-    """allauth's email page; asking again for a verification email too soon answers 429.
-
-    allauth itself skips the email silently (the link already sent stays valid); the
-    person is told instead of wondering where the email went.
-    """
-
-    def post(self, request, *args, **kwargs):
-        if "action_send" in request.POST and request.POST.get("email"):
-            email = request.POST["email"].lower()
-            if not ratelimit.consume(request, action="confirm_email", key=email, dry_run=True):
-                return ratelimit.respond_429(request)
-        return super().post(request, *args, **kwargs)
-
-
-class EmailVerificationSentView(allauth_views.EmailVerificationSentView):
-    """allauth's "check your inbox" page; when the mail server refused the email, what to do instead."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["email_not_sent"] = self.request.session.pop(EMAIL_NOT_SENT_SESSION_KEY, None)
-        return context
