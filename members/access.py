@@ -8,7 +8,7 @@ Wagtail collection to that group; ``is_approved_member`` is the same test in cod
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from home import lookups
+from core.caching import locales
 
 MEMBERS_GROUP_NAME = "Members"
 
@@ -104,7 +104,7 @@ def canonical_group(page):
     from workinggroups.models import WorkingGroupPage
 
     page = page.specific if not isinstance(page, WorkingGroupPage) else page
-    default_locale = lookups.default_locale()
+    default_locale = locales.default_locale()
     if page.locale_id == default_locale.pk:
         return page
     source = WorkingGroupPage.objects.filter(translation_key=page.translation_key, locale=default_locale).first()

@@ -28,7 +28,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from home import lookups
+from core.caching import locales
 from workinggroups.models import WorkingGroupPage
 
 from . import services
@@ -62,7 +62,7 @@ def error_response(request, status, message, *, title=None):
 def localized_groups(groups):
     """Map each group (default-locale page) to its page in the active language, in one query."""
     groups = list(groups)
-    active = lookups.active_locale()
+    active = locales.active_locale()
     translations = {
         page.translation_key: page
         for page in WorkingGroupPage.objects.live()
@@ -74,7 +74,7 @@ def localized_groups(groups):
 
 def default_locale_groups():
     return (
-        WorkingGroupPage.objects.live().filter(locale=lookups.default_locale()).defer_streamfields().order_by("title")
+        WorkingGroupPage.objects.live().filter(locale=locales.default_locale()).defer_streamfields().order_by("title")
     )
 
 
