@@ -49,8 +49,10 @@ def public_page_cache(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        # Asked before the view runs: Wagtail's ``Page.serve`` sets ``request.is_preview`` to False.
+        shareable = is_shareable(request)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and is_shareable(request):
+        if shareable and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=0, s_maxage=page_cache_timeout())
             patch_vary_headers(response, ["Cookie"])
         return response
