@@ -286,11 +286,11 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
         links = fragments.cached(
             "group-links",
             (site.pk if site else None, self.path[: -self.steplen]),
-            lambda: self._group_links(request),
+            lambda: self.listed_group_links(request),
         )
         return [(title, url) for pk, title, url in links if pk != self.pk]
 
-    def _group_links(self, request):
+    def listed_group_links(self, request):
         groups = (
             WorkingGroupPage.objects.sibling_of(self)
             .live()
