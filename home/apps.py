@@ -7,4 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.caching import invalidation
+
+        invalidation.connect()

@@ -2,8 +2,8 @@ import html
 import re
 
 from django.db import models
-from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -20,27 +20,10 @@ from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import lookups
+from core.caching.locales import default_locale
+from core.caching.pages import public_page_cache
+
 from .blocks import BodyStreamBlock
-from .page_cache import mark_cacheable
-
-
-def _routes_itself(page, remaining):
-    """Whether ``page`` (a plain Page) would answer ``remaining`` itself rather than pass it to a child."""
-    from wagtail.contrib.routable_page.models import RoutablePageMixin
-
-    cls = page.specific_class
-    if cls is None or cls.route is Page.route:
-        return False
-    if issubclass(cls, RoutablePageMixin) and cls.route is RoutablePageMixin.route:
-        if not page.live:
-            return False
-        try:
-            cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
-        except Http404:
-            return False
-        return True
-    return True
 
 
 class BasePage(Page):
@@ -60,16 +43,6 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail's rule (this page's restrictions, its ancestors', an alias's source's)
-        read from the cached restrictions: no query for a page that has none."""
-        from wagtail.models import PageViewRestriction
-
-        if not self.path:
-            return super().get_view_restrictions()
-        ids = lookups.restriction_ids_for(self)
-        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
     @property
     def meta_description(self):
@@ -96,21 +69,19 @@ class BasePage(Page):
                 return redirect(original.get_url(request))
         return None
 
+    # Every page is the same for every anonymous visitor: the page cache may keep it.
+    @method_decorator(public_page_cache)
     def serve(self, request, *args, **kwargs):
-        # The same for every anonymous visitor: the page cache may keep it.
-        return self.redirect_alias_to_original(request) or mark_cacheable(
-            request, super().serve(request, *args, **kwargs)
-        )
+        return self.redirect_alias_to_original(request) or super().serve(request, *args, **kwargs)
 
 
 class RoutableBasePageMixin:
     """Put before ``RoutablePageMixin``: its ``serve()`` calls a route's view directly, past
     ``BasePage.serve``, so aliases would show French text and no route would reach the page cache."""
 
+    @method_decorator(public_page_cache)
     def serve(self, request, view=None, args=None, kwargs=None):
-        return self.redirect_alias_to_original(request) or mark_cacheable(
-            request, super().serve(request, view, args, kwargs)
-        )
+        return self.redirect_alias_to_original(request) or super().serve(request, view, args, kwargs)
 
 
 class HomePage(BasePage):
@@ -168,41 +139,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def route(self, request, path_components):
-        """Wagtail's routing, with every page on the path read in one query.
-
-        Wagtail walks the path a level at a time: the child by its slug, then its
-        specific page, two queries a level. Here the pages on the path are read at once
-        and only the last one is made specific. A page on the way that routes its own
-        sub-paths (a routable page whose routes match, or a custom ``route``) is handed
-        the rest of the path, exactly as Wagtail would.
-        """
-        if len(path_components) < 2:
-            return super().route(request, path_components)
-        by_position = {}
-        for page in Page.objects.filter(
-            path__startswith=self.path,
-            depth__gt=self.depth,
-            depth__lte=self.depth + len(path_components),
-            slug__in=set(path_components),
-        ).order_by("depth"):
-            by_position.setdefault((page.path[: -Page.steplen], page.depth, page.slug), page)
-        parent = self
-        for position, slug in enumerate(path_components):
-            page = by_position.get((parent.path, parent.depth + 1, slug))
-            if page is None:
-                break
-            page._cached_parent_obj = parent
-            if position < len(path_components) - 1 and _routes_itself(page, path_components[position + 1 :]):
-                return page.specific.route(request, path_components[position + 1 :])
-            parent = page
-        else:
-            return parent.specific.route(request, [])
-        # A slug with no page here: the deepest page found answers (a sub-route, or a 404).
-        if parent is self:
-            return super().route(request, path_components)
-        return parent.specific.route(request, path_components[position:])
 
 
 class StandardPage(BasePage):
@@ -273,7 +209,7 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     def for_active_language(cls):
         """The footer of the active language, falling back to the default language's."""
         footers = {footer.locale.language_code: footer for footer in cls.objects.select_related("locale")}
-        return footers.get(get_language()) or footers.get(lookups.default_locale().language_code)
+        return footers.get(get_language()) or footers.get(default_locale().language_code)
 
     @cached_property
     def social_link_list(self):

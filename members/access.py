@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from home import lookups
+from core.caching import locales
 from workinggroups.models import WorkingGroupPage
 
 from .models import GroupMembership, MemberOrganisation, MemberProfile
@@ -109,7 +109,7 @@ def decision_emails_pending(user):
 def canonical_group(page):
     """The group's page in the default locale: a group and its translations are one group."""
     page = page.specific if not isinstance(page, WorkingGroupPage) else page
-    default_locale = lookups.default_locale()
+    default_locale = locales.default_locale()
     if page.locale_id == default_locale.pk:
         return page
     source = WorkingGroupPage.objects.filter(translation_key=page.translation_key, locale=default_locale).first()

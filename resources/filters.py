@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 
-from home import lookups
+from core.caching import locales
 from search.text import clean_query
 from workinggroups.models import Topic, WorkingGroupPage
 
@@ -23,7 +23,7 @@ from .search import filter_by_text
 
 def working_group_choices(locale):
     """(id of the default-language page, title in ``locale``) for every live group."""
-    default = lookups.default_locale()
+    default = locales.default_locale()
     groups = list(
         WorkingGroupPage.objects.live()
         .filter(locale__in=[default, locale])
@@ -80,7 +80,7 @@ class ResourceFilterBase(django_filters.FilterSet):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        locale = locale or lookups.active_locale()
+        locale = locale or locales.active_locale()
         self.filters["working_group"].extra["choices"] = working_group_choices(locale)
         choices, self._topic_keys = topic_choices(locale)
         self.filters["topic"].extra["choices"] = choices

@@ -28,7 +28,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import lookups
+from core.caching import locales
 
 from . import access
 from .collections import member_collection
@@ -57,8 +57,8 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def for_locale(self, locale=None):
         """The version of each resource in ``locale``, or in the default language when it is not translated."""
-        locale = locale or lookups.active_locale()
-        default = lookups.default_locale()
+        locale = locale or locales.active_locale()
+        default = locales.default_locale()
         if locale.pk == default.pk:
             return self.filter(locale=locale)
         translated = Resource.objects.filter(locale=locale, live=True).values("translation_key")
@@ -238,11 +238,11 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
 
     def get_url(self):
         # The language from the cached locales: listings and search results ask for many URLs.
-        with translation.override(lookups.language_code_of(self.locale_id)):
+        with translation.override(locales.language_code_of(self.locale_id)):
             return reverse("resources:detail", kwargs={"slug": self.slug})
 
     def get_download_url(self):
-        with translation.override(lookups.language_code_of(self.locale_id)):
+        with translation.override(locales.language_code_of(self.locale_id)):
             return reverse("resources:download", kwargs={"slug": self.slug})
 
     def _unique_slug(self):

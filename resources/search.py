@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
-from home import lookups
+from core.caching import locales
 from search.sources import (
     MAX_RESULTS_PER_SOURCE,
     Found,
@@ -28,7 +28,7 @@ from .models import Resource, ResourceWorkingGroup
 
 def listed_locales(locale):
     """The locales whose resources the library lists in ``locale`` (see ``ResourceQuerySet.for_locale``)."""
-    return list({locale.pk: locale, lookups.default_locale().pk: lookups.default_locale()}.values())
+    return list({locale.pk: locale, locales.default_locale().pk: locales.default_locale()}.values())
 
 
 def _in_language(resources, locale):
@@ -53,7 +53,7 @@ def filter_by_text(resources, query):
     ids = []
     for code, _name in settings.LANGUAGES:
         try:
-            each = lookups.locale_for_language(code)
+            each = locales.locale_for_language(code)
         except Locale.DoesNotExist:
             continue
         with translation.override(each.language_code):
@@ -107,7 +107,7 @@ class ResourceSearchSource(SearchSource):
         for resource_key, group_key in links:
             group_key_of.setdefault(resource_key, group_key)
         # The visitor's language: a French resource listed in English shows its group's English title.
-        locale = lookups.active_locale()
+        locale = locales.active_locale()
         groups = {
             page.translation_key: page
             for page in Page.objects.live().filter(translation_key__in=set(group_key_of.values()), locale=locale)

@@ -14,8 +14,7 @@ from django.views.generic import DetailView, ListView, View
 
 from wagtail.documents.views.serve import serve as serve_document
 
-from home import lookups
-from home.page_cache import mark_cacheable
+from core.caching.locales import active_locale
 from workinggroups.models import Topic, WorkingGroupPage
 
 from . import access
@@ -105,7 +104,7 @@ class ResourceListView(ListView):
         return settings.RESOURCES_PAGE_SIZE
 
     def get_queryset(self):
-        self.locale = lookups.active_locale()
+        self.locale = active_locale()
         base = Resource.objects.visible_to(self.request.user).for_locale(self.locale).for_listing()
         self.filterset = ResourceFilter(self.request.GET or None, queryset=base, locale=self.locale)
         return self.filterset.qs
@@ -137,10 +136,7 @@ class ResourceListView(ListView):
         # The page still shows, with the message, but says the request was wrong.
         if self.page_error or (self.filterset.is_bound and self.filterset.errors):
             response.status_code = 400 if self.filterset.errors else 404
-        # What an anonymous visitor sees here is the same for every anonymous visitor (public
-        # resources, members-only ones locked); only 200s are kept, and any resource change
-        # refreshes the cache. Download counts (the "most downloaded" order) may lag by its timeout.
-        return mark_cacheable(request, response)
+        return response
 
 
 class ResourceDetailView(DetailView):
@@ -150,12 +146,12 @@ class ResourceDetailView(DetailView):
     context_object_name = "resource"
 
     def get(self, request, *args, **kwargs):
-        self.locale = lookups.active_locale()
+        self.locale = active_locale()
         resource, elsewhere = get_resource_or_404(kwargs["slug"], self.locale)
         if elsewhere:
             return redirect(elsewhere)
         self.object = resource
-        return mark_cacheable(request, self.render_to_response(self.get_context_data(object=resource)))
+        return self.render_to_response(self.get_context_data(object=resource))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -209,7 +205,7 @@ class ResourceDownloadView(View):
     """
 
     def get(self, request, slug):
-        locale = lookups.active_locale()
+        locale = active_locale()
         resource, elsewhere = get_resource_or_404(slug, locale)
         if elsewhere:
             return redirect(elsewhere.rstrip("/") + "/download/")

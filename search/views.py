@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from home import lookups
+from core.caching import locales
 
 from .forms import SearchForm
 from .sources import Found, GroupLink, SearchResult, SearchScope, get_sources
@@ -43,7 +43,7 @@ class SearchView(TemplateView):
     per_page = 10
 
     def get(self, request, *args, **kwargs):
-        self.locale = lookups.active_locale()
+        self.locale = locales.active_locale()
         self.sources = get_sources()
         self.scope = SearchScope.for_request(request, self.locale)
         form = SearchForm(request.GET or None, sources=self.sources, scope=self.scope)

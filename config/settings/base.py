@@ -78,12 +78,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "config.api.APIMiddleware",  # inside LocaleMiddleware: the API's locale, search, cache headers, JSON 404s
     "django.middleware.common.CommonMiddleware",
-    # Anonymous visitors' pages from the cache; see home/page_cache.py.
-    "home.page_cache.AnonymousPageCacheMiddleware",
-    # After the page cache: a cached page needs no site.
-    "home.middleware.CachedSiteMiddleware",
-    # Which page answers a path, under the same version (in process_view: the URL's language is active by then).
-    "home.middleware.CachedRouteMiddleware",
+    # Anonymous visitors' pages from the cache, for the views that declare them public (core/caching).
+    "core.caching.pages.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -149,8 +145,8 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, made to degrade to "no cache" while Redis is down (core/cache.py).
-            "BACKEND": "core.cache.TolerantRedisCache",
+            # Django's RedisCache, made to degrade to "no cache" while Redis is down (core/caching/backends.py).
+            "BACKEND": "core.caching.backends.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="coalition"),
             "TIMEOUT": 300,

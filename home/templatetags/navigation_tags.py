@@ -1,8 +1,8 @@
 """Header, footer and language links: computed in a few queries, then kept in the cache.
 
 The main menu and the home link are kept per site and language, the language links
-per page and language, under the page-cache version (``home/page_cache.py``): any
-publish, unpublish, move or deletion, or a snippet change, refreshes them everywhere.
+per page and language, under the cache version (``core/caching``): any publish,
+unpublish, move or deletion, or a snippet change, refreshes them everywhere.
 """
 
 from django import template
@@ -13,8 +13,9 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
-from home import lookups, page_cache
+from core.caching import fragments, locales, version
 from home.models import SiteFooter
+from home.visibility import publicly_listed
 
 register = template.Library()
 
@@ -26,18 +27,19 @@ def _site(request):
 def _menu(request, site):
     """The home page's URL and its menu children as (title, URL, tree path), for one site and language.
 
-    One query: the home page's live translation in the active language (the site's own
-    home page when there is none) and the live menu pages one level below either.
+    Two queries (the view restrictions, then the pages): the home page's live translation
+    in the active language (the site's own home page when there is none) and the live
+    menu pages one level below either.
     """
     root = site.root_page
-    locale = lookups.active_locale()
+    locale = locales.active_locale()
     pages = list(
-        Page.objects.live()
-        .filter(
-            Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
-            | Q(depth=root.depth + 1, show_in_menus=True, alias_of__isnull=True)
+        publicly_listed(
+            Page.objects.filter(
+                Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
+                | Q(depth=root.depth + 1, show_in_menus=True)
+            )
         )
-        .exclude(lookups.private_q())
         .defer_streamfields()
         .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
         .order_by("path")
@@ -54,7 +56,7 @@ def _cached_menu(request):
     site = _site(request)
     if site is None:
         return {"home_url": "/", "items": []}
-    return page_cache.cached("menu", (site.pk, get_language()), lambda: _menu(request, site))
+    return fragments.cached("menu", (site.pk, get_language()), lambda: _menu(request, site))
 
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
@@ -82,8 +84,8 @@ def site_footer(context):
 
 @register.simple_tag
 def fragment_version():
-    """The page-cache version, for ``{% wagtailcache %}`` keys: fragments refresh on every bump."""
-    return page_cache.version()
+    """The cache version, for ``{% wagtailcache %}`` keys: fragments refresh on every bump."""
+    return version.current()
 
 
 @register.simple_tag(takes_context=True)
@@ -103,7 +105,7 @@ def language_links(context):
     page = context.get("page")
     if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
         site = _site(request)
-        return page_cache.cached(
+        return fragments.cached(
             "language-links",
             (page.pk, get_language(), site.pk if site else None),
             lambda: _language_links(request, page),
@@ -124,9 +126,7 @@ def _language_links(request, page, alternates=None):
         )
         # A synchronised alias shows the source language's text: it is not a translation.
         candidates = (
-            Page.objects.live()
-            .exclude(lookups.private_q())
-            .filter(translation_key__in=ancestors.values("translation_key"), alias_of__isnull=True)
+            publicly_listed(Page.objects.filter(translation_key__in=ancestors.values("translation_key")))
             .annotate(
                 ancestor_depth=Subquery(
                     ancestors.filter(translation_key=OuterRef("translation_key")).values("depth")[:1]
@@ -175,4 +175,4 @@ def _language_links(request, page, alternates=None):
 
 @register.simple_tag
 def active_locale():
-    return lookups.active_locale()
+    return locales.active_locale()

@@ -26,7 +26,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from home import lookups
+from core.caching import locales
 from workinggroups.models import WorkingGroupPage
 
 from .. import services
@@ -201,7 +201,7 @@ class DashboardView(MemberAreaMixin, TemplateView):
         a group's page in the active language (or the group itself), from one query."""
         if not needed:
             return [], lambda group: group
-        default, active = lookups.default_locale(), lookups.active_locale()
+        default, active = locales.default_locale(), locales.active_locale()
         pages = list(
             WorkingGroupPage.objects.live()
             .filter(locale__in={default.pk, active.pk})

@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import Page
 
-from home import lookups
+from core.caching import locales
 from resources.models import Resource, ResourceWorkingGroup
 from resources.views import decorate
 
@@ -23,11 +23,11 @@ def group_resources(context, groups, limit=5):
     if isinstance(groups, Page):
         groups = [groups]
     keys = [group.translation_key for group in groups or [] if group is not None]
-    locale = lookups.active_locale()
+    locale = locales.active_locale()
     resources = []
     if keys:
         links = ResourceWorkingGroup.objects.filter(
-            group__translation_key__in=keys, group__locale=lookups.default_locale()
+            group__translation_key__in=keys, group__locale=locales.default_locale()
         ).values("resource_id")
         queryset = (
             Resource.objects.visible_to(user)

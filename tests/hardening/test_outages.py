@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connection refused at once
 DEAD_CACHES = {
     "default": {
-        "BACKEND": "core.cache.TolerantRedisCache",
+        "BACKEND": "core.caching.backends.TolerantRedisCache",
         "LOCATION": DEAD_REDIS,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }

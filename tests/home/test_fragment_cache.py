@@ -1,6 +1,6 @@
 """The cached fragments (footer, main menu, language links, breadcrumbs, the anonymous
-resources panel) and the cached lookups (locales, view restrictions) show a change at
-once, in both languages, with the whole-page cache off and on."""
+resources panel) show a change at once, in both languages, with the whole-page cache off
+and on; so does a new view restriction (menu, and Wagtail's check before serving)."""
 
 import pytest
 
@@ -94,7 +94,7 @@ def test_group_resources_panel_follows_a_new_resource(client, site_tree):
 
 
 def test_a_new_restriction_applies_at_once(client, site_tree):
-    """The cached view restrictions: a page made private leaves the menu and asks to sign in."""
+    """A page made private leaves the menu and asks to sign in, and so do its new children."""
     page = site_tree["fr"].add_child(instance=StandardPage(title="Réservé", slug="reserve", show_in_menus=True))
     page.save_revision().publish()
     assert 'href="/fr/reserve/"' in html(client, "/fr/")

@@ -2,11 +2,15 @@
 
 import pytest
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
+from core.caching.pages import AnonymousPageCacheMiddleware, public_page_cache
 from home.models import SiteFooter, StandardPage
 
 
@@ -78,18 +82,88 @@ def test_a_page_made_private_is_not_served_from_the_cache(client, about):
     assert "/accounts/login/" in response["Location"]
 
 
+def through_the_page_cache(url, view, user=None):
+    """``view`` answering ``url`` behind the page-cache middleware, on a request with no
+    cookie at all: the path an anonymous visitor takes. ``user`` stands for someone signed
+    in without a session cookie (an API token, a remote-user header)."""
+    request = RequestFactory().get(url)
+    request.user = user or AnonymousUser()
+    with translation.override("fr"):
+        return AnonymousPageCacheMiddleware(lambda request: view(request).render())(request)
+
+
 def test_private_pages_are_never_stored(client, about, django_user_model):
     PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
-    user = django_user_model.objects.create_user(email="reader@example.org", password="x")
-    client.force_login(user)
-    assert "X-Page-Cache" not in client.get("/fr/a-propos/")
-    client.logout()
-    assert client.get("/fr/a-propos/").status_code == 302
-
-
-def test_previews_are_never_cached(admin_client, about):
-    response = admin_client.get(f"/admin/pages/{about.pk}/edit/preview/")
+    reader = django_user_model.objects.create_user(email="reader@example.org", password="x")
+    response = through_the_page_cache("/fr/a-propos/", about.serve, user=reader)
+    assert response.status_code == 200 and "À propos" in response.content.decode()
     assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+    # The next anonymous visitor is asked to sign in, not shown the reader's copy.
+    for _ in range(2):
+        refused = client.get("/fr/a-propos/")
+        assert refused.status_code == 302
+        assert "/accounts/login/" in refused["Location"]
+        assert "X-Page-Cache" not in refused
+
+
+def test_a_private_page_requested_anonymously_is_not_kept(client, about):
+    assert client.get("/fr/a-propos/")["X-Page-Cache"] == "miss"
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/fr/a-propos/").status_code == 302
+    PageViewRestriction.objects.filter(page=about).delete()
+    # Public again: served afresh, not the refusal kept from before.
+    response = client.get("/fr/a-propos/")
+    assert (response.status_code, response["X-Page-Cache"]) == (200, "miss")
+
+
+def test_previews_are_never_cached(client, about):
+    """A draft previewed without a session never reaches the next anonymous visitor: not
+    through ``serve`` (where pages declare their cache policy, and which a preview mode may
+    call), nor through Wagtail's own preview request, which runs every middleware."""
+    about.title = "Brouillon secret"
+    draft = about.save_revision().as_object()
+
+    def preview_through_serve(request):
+        request.is_preview = True  # what PreviewableMixin.make_preview_request sets
+        return draft.serve(request)
+
+    for way, response in (
+        ("serve", through_the_page_cache(about.url, preview_through_serve)),
+        ("preview request", draft.make_preview_request()),
+    ):
+        assert "Brouillon secret" in response.content.decode(), way
+        assert "X-Page-Cache" not in response, (way, response.get("X-Page-Cache"), response.get("Cache-Control"))
+        assert "public" not in response.get("Cache-Control", ""), way
+    live = client.get(about.url)
+    assert live["X-Page-Cache"] == "miss"
+    assert "Brouillon secret" not in live.content.decode()
+
+
+def test_a_response_that_sets_a_cookie_is_neither_kept_nor_public(client, about):
+    def sets_a_cookie(request):
+        response = public_page_cache(about.serve)(request)
+        response.set_cookie("chosen", "1")
+        return response
+
+    response = through_the_page_cache("/fr/a-propos/", sets_a_cookie)
+    assert "X-Page-Cache" not in response
+    assert "public" not in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert client.get("/fr/a-propos/")["X-Page-Cache"] == "miss"
+
+
+def test_views_that_say_nothing_are_not_kept(client, site_tree):
+    """Only views that declare a public cache policy are stored: the search is not."""
+    for _ in range(2):
+        response = client.get("/fr/search/?q=groupe")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+
+
+def test_each_language_is_kept_apart(client, site_tree):
+    for _ in range(2):
+        assert '<html lang="fr">' in client.get("/fr/").content.decode()
+        assert '<html lang="en">' in client.get("/en/").content.decode()
 
 
 @pytest.mark.parametrize("model_name", ["WorkingGroupIndexPage", "WorkingGroupPage"])

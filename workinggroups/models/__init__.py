@@ -18,7 +18,6 @@ from .listings import (
     project_ordering,
     project_sort_key,
     recent_first_ordering,
-    unlisted_pages_q,
 )
 from .people import UPCOMING_ON_INDEX, Meeting, WorkingGroupLeader
 from .topics import AchievementTopic, ProjectTopic, Topic, TopicLink, WorkingGroupTopic
@@ -47,5 +46,4 @@ __all__ = [
     "project_ordering",
     "project_sort_key",
     "recent_first_ordering",
-    "unlisted_pages_q",
 ]

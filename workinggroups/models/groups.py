@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from home import page_cache
+from core.caching import fragments
 from home.models import BasePage, RoutableBasePageMixin
 
 from ..blocks import IndexSectionsBlock
@@ -278,19 +278,19 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
         """The index's other live, listed groups as ``(title, URL)``, in the editors' order.
 
         The same navigation on every group page of a language: kept with the menu under the
-        page-cache version (home/page_cache.py), which any publish, move or restriction bumps.
+        cache version (core/caching), which any publish, move or restriction bumps.
         """
         if not self.path:  # a new page's preview: no place in the tree yet
             return []
         site = Site.find_for_request(request) if request else None
-        links = page_cache.cached(
+        links = fragments.cached(
             "group-links",
             (site.pk if site else None, self.path[: -self.steplen]),
-            lambda: self._group_links(request),
+            lambda: self.listed_group_links(request),
         )
         return [(title, url) for pk, title, url in links if pk != self.pk]
 
-    def _group_links(self, request):
+    def listed_group_links(self, request):
         groups = (
             WorkingGroupPage.objects.sibling_of(self)
             .live()

@@ -3,10 +3,10 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.functional import cached_property
 
-from home import lookups
+from home.visibility import unlisted_pages_q
 
 from ..choices import ProjectStatus
 
@@ -43,19 +43,8 @@ def achievement_ordering():
     return [F("date").desc(nulls_last=True), "path"]
 
 
-def unlisted_pages_q():
-    """The pages a public listing leaves out, as a Q to exclude: those under a view
-    restriction, and synchronised aliases (wagtail-localize's placeholders, which carry
-    the source language's text until someone translates them).
-
-    Wagtail's ``PageQuerySet.public()`` reads the restrictions again on every call;
-    this reads them from the cache (``home/lookups.py``).
-    """
-    return lookups.private_q() | Q(alias_of__isnull=False)
-
-
 class PublicListingsMixin:
-    """Share one read of the view restrictions among a page's listings (one request)."""
+    """Share one read of the view restrictions (``home.visibility``) among a page's listings."""
 
     @cached_property
     def unlisted_q(self):

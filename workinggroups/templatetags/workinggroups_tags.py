@@ -2,6 +2,7 @@
 
 from django import template
 
+from home.visibility import unlisted_pages_q
 from workinggroups.models import (
     ACHIEVEMENT_CARD_FIELDS,
     CARD_FIELDS,
@@ -23,26 +24,19 @@ LATEST_ACHIEVEMENTS = 3
 @register.inclusion_tag("workinggroups/includes/home_sections.html", takes_context=True)
 def working_groups_home(context, home):
     """The groups and the latest achievements under ``home`` (the home page of one language)."""
-    index = WorkingGroupIndexPage.objects.child_of(home).live().public().only(*LINK_FIELDS).first()
+    unlisted = unlisted_pages_q()
+    index = WorkingGroupIndexPage.objects.child_of(home).live().exclude(unlisted).only(*LINK_FIELDS).first()
     groups = []
     achievements = []
     if index is not None:
         groups = attach_topic_links(
-            list(
-                WorkingGroupPage.objects.child_of(index)
-                .live()
-                .public()
-                .filter(alias_of__isnull=True)
-                .only(*CARD_FIELDS)
-                .order_by("path")
-            ),
+            list(WorkingGroupPage.objects.child_of(index).live().exclude(unlisted).only(*CARD_FIELDS).order_by("path")),
             WorkingGroupTopic,
         )
         achievements = list(
             AchievementPage.objects.descendant_of(index)
             .live()
-            .public()
-            .filter(alias_of__isnull=True)
+            .exclude(unlisted)
             .only(*ACHIEVEMENT_CARD_FIELDS)
             .order_by(*achievement_ordering())[:LATEST_ACHIEVEMENTS]
         )

@@ -1,0 +1,57 @@
+"""The one receiver that keeps cached pages and fragments fresh.
+
+Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
+translatable model: topics, footer, resources...), a site, a page's privacy, a locale or
+a document bumps the version (``version.bump``). Saving a page draft does not:
+publishing does.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import locales, version
+
+#: Wagtail fills in a document's size or hash the first time it is asked for them: the page
+#: being rendered already shows them, so that save is no reason to refresh everything.
+DOCUMENT_BOOKKEEPING = {"file_size", "file_hash"}
+
+
+def watched_models():
+    shown = (Page, TranslatableMixin, Site, PageViewRestriction, Locale, get_document_model())
+    return [model for model in apps.get_models() if issubclass(model, shown)]
+
+
+def refresh_cached_content(sender, signal, instance=None, **kwargs):
+    if signal in (page_published, page_unpublished, post_page_move):
+        version.bump()
+        return
+    deleted = signal is post_delete
+    if isinstance(instance, Page):
+        if instance.depth == 2:
+            # A translated home page is a new root path of its site; Wagtail clears its
+            # cache of root paths only when a Site changes.
+            Site.clear_site_root_paths_cache()
+        # A page created live (an alias made by wagtail-localize's locale synchronisation)
+        # is published without the signal.
+        if deleted or (kwargs.get("created") and instance.live):
+            version.bump()
+        return
+    update_fields = kwargs.get("update_fields")
+    if deleted or not update_fields or set(update_fields) - DOCUMENT_BOOKKEEPING:
+        version.bump()
+    if isinstance(instance, Locale):
+        locales.forget_locales()
+
+
+def connect():
+    """Called once, from ``HomeConfig.ready`` (every model is loaded by then)."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(refresh_cached_content, dispatch_uid="refresh_cached_content")
+    for model in watched_models():
+        for signal in (post_save, post_delete):
+            # Django keys a receiver by its dispatch_uid and its sender: one uid serves every model.
+            signal.connect(refresh_cached_content, sender=model, dispatch_uid="refresh_cached_content")
