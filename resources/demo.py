@@ -8,6 +8,7 @@ resource is found by its French slug and left alone when it exists.
 """
 
 import datetime
+import io
 import json
 
 from django.core.files.base import ContentFile
@@ -15,6 +16,7 @@ from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
+from wagtail.utils.file import hash_filelike
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from home.translation import translate_instance
@@ -219,7 +221,9 @@ def get_or_create_document(title, filename, content):
     if document is None:
         document = Document(title=title, collection=Collection.get_first_root_node())
         document.file.save(filename, ContentFile(content), save=False)
-        document._set_document_file_metadata()
+        # What Wagtail's upload form records, so that the library shows the size without asking the storage.
+        document.file_size = len(content)
+        document.file_hash = hash_filelike(io.BytesIO(content))
         document.save()
     return document
 
