@@ -22,9 +22,10 @@ from home.models import BasePage
 from ..choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
 from ..fields import ChoiceListField
 from .listings import PublicListingsMixin, achievement_ordering, project_ordering
+from .topics import TopicTaggedMixin
 
 
-class GroupChildPage(PublicListingsMixin, BasePage):
+class GroupChildPage(TopicTaggedMixin, PublicListingsMixin, BasePage):
     """What projects and achievements share: a body, topics, a group as parent."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
@@ -39,15 +40,6 @@ class GroupChildPage(PublicListingsMixin, BasePage):
     def group(self):
         """The group this page belongs to (a plain Page: its title and URL are all we show)."""
         return self.get_parent()
-
-    @cached_property
-    def topic_link_list(self):
-        """The topic links with their topics, in one query (in memory on a preview)."""
-        return list(self.topic_links.select_related("topic"))
-
-    @property
-    def topics(self):
-        return [link.topic for link in self.topic_link_list]
 
     def related_pages(self):
         return []
@@ -84,7 +76,7 @@ class ProjectPage(GroupChildPage):
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("start_date"),
-        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
+        TopicTaggedMixin.topic_search_field,
     ]
     api_fields = BasePage.api_fields + [
         APIField("status"),
@@ -150,7 +142,7 @@ class AchievementPage(GroupChildPage):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("date"),
-        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
+        TopicTaggedMixin.topic_search_field,
     ]
     api_fields = BasePage.api_fields + [
         APIField("date"),

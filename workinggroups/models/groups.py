@@ -40,7 +40,7 @@ from .listings import (
     recent_first_ordering,
 )
 from .people import UPCOMING_ON_INDEX, Meeting
-from .topics import WorkingGroupTopic
+from .topics import TopicTaggedMixin, WorkingGroupTopic
 
 
 class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
@@ -160,7 +160,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
         return calendar_response(request, self, self.meetings())
 
 
-class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
+class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
     """One working group. A group and its translations are one group."""
 
     summary = RichTextField(
@@ -209,7 +209,7 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("meeting_pattern"),
-        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
+        TopicTaggedMixin.topic_search_field,
     ]
     api_fields = BasePage.api_fields + [
         APIField("summary"),
@@ -226,15 +226,6 @@ class WorkingGroupPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePageM
     class Meta:
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
-
-    @cached_property
-    def topic_link_list(self):
-        """The topic links with their topics, in one query (in memory on a preview)."""
-        return list(self.topic_links.select_related("topic"))
-
-    @property
-    def topics(self):
-        return [link.topic for link in self.topic_link_list]
 
     @cached_property
     def leaders(self):

@@ -1,6 +1,7 @@
 """Topics, and the inline links that tag pages with them."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -83,3 +84,19 @@ class AchievementTopic(TopicLink):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         unique_together = [("translation_key", "locale")]
+
+
+class TopicTaggedMixin:
+    """A page tagged with topics through its ``topic_links`` inline."""
+
+    #: The topics' names make the page findable by them.
+    topic_search_field = index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])])
+
+    @cached_property
+    def topic_link_list(self):
+        """The topic links with their topics, in one query (in memory on a preview)."""
+        return list(self.topic_links.select_related("topic"))
+
+    @property
+    def topics(self):
+        return [link.topic for link in self.topic_link_list]
