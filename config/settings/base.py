@@ -274,7 +274,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # server shares the counts. "N/period/per": per "ip", per "key" (the email address typed) or per
 # signed-in "user". Every action the site uses is listed, so the limits are ours, not a library
 # default. Over a limit the visitor gets 429.html (core.views.too_many_requests), or, for failed
-# sign-ins, the sign-in form again with a 429 (members.views.LoginView).
+# sign-ins, the sign-in form again with a 429 (members.views.accounts.LoginView).
 ACCOUNT_RATE_LIMITS = {
     # Any sign-in attempt from one address (an office behind one IP still has room).
     "login": "30/m/ip",

@@ -52,7 +52,7 @@ WARM_CEILING = {
     "resource page": 12,
     "search": 20,
     "search, resources": 16,
-    "members dashboard": 22,
+    "members dashboard": 10,
     "API pages list": 8,
 }
 #: Pages measured for the signed-in member (the others for an anonymous visitor).

@@ -15,7 +15,7 @@ from tests.factories.workinggroups import (
 )
 from tests.workinggroups.conftest import publish
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.workinggroups.urls_api")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
