@@ -1,16 +1,19 @@
 """Listings read only what their cards show, and leave nothing for the cyclic garbage
 collector: a worker's memory stays flat however long the lists it serves."""
 
+import datetime
 import gc
 import weakref
 
 import pytest
 
 from tests.factories.workinggroups import (
+    ProjectPageFactory,
     TopicFactory,
     WorkingGroupPageFactory,
     add_topics,
 )
+from workinggroups.choices import ProjectStatus
 from workinggroups.models import WorkingGroupPage, WorkingGroupTopic, attach_topic_links
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +91,24 @@ def test_a_group_page_links_the_other_groups_and_follows_publishing(client, sett
     second.unpublish()
     PageViewRestriction.objects.create(page=third, restriction_type=PageViewRestriction.LOGIN)
     assert other_groups_nav(client, first.url) == ""
+
+
+def test_a_projects_related_projects_follow_the_group_pages_order(groups):
+    """Ongoing before completed, the most recent start first, undated last, five at most:
+    the same order as the group page's list, without the project itself."""
+    group = WorkingGroupPage.objects.child_of(groups).get(slug="premier")
+    made = {
+        slug: ProjectPageFactory(parent=group, slug=slug, status=status, start_date=start)
+        for slug, status, start in [
+            ("termine-recent", ProjectStatus.COMPLETED, datetime.date(2025, 6, 1)),
+            ("en-cours-ancien", ProjectStatus.ONGOING, datetime.date(2020, 1, 1)),
+            ("en-cours-sans-date", ProjectStatus.ONGOING, None),
+            ("en-cours-recent", ProjectStatus.ONGOING, datetime.date(2024, 3, 1)),
+            ("termine-ancien", ProjectStatus.COMPLETED, datetime.date(2019, 1, 1)),
+            ("ce-projet", ProjectStatus.ONGOING, datetime.date(2022, 1, 1)),
+            ("termine-sans-date", ProjectStatus.COMPLETED, None),
+        ]
+    }
+    related = [page.slug for page in made["ce-projet"].related_pages()]
+    assert related == ["en-cours-recent", "en-cours-ancien", "en-cours-sans-date", "termine-recent", "termine-ancien"]
+    assert [page.slug for page in group.projects() if page.slug != "ce-projet"][:5] == related

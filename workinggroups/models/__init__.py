@@ -15,7 +15,6 @@ from .listings import (
     PublicListingsMixin,
     achievement_ordering,
     attach_topic_links,
-    project_ordering,
     project_sort_key,
     recent_first_ordering,
 )
@@ -43,7 +42,6 @@ __all__ = [
     "WorkingGroupTopic",
     "achievement_ordering",
     "attach_topic_links",
-    "project_ordering",
     "project_sort_key",
     "recent_first_ordering",
 ]

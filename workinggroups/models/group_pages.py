@@ -21,7 +21,7 @@ from home.models import BasePage
 
 from ..choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
 from ..fields import ChoiceListField
-from .listings import PublicListingsMixin, achievement_ordering, project_ordering
+from .listings import PublicListingsMixin, achievement_ordering, project_sort_key
 from .topics import TopicTaggedMixin
 
 
@@ -104,13 +104,14 @@ class ProjectPage(GroupChildPage):
         return self._meta.get_field("ways_addressed").labels(self.ways_addressed)
 
     def related_pages(self):
-        return (
+        siblings = (
             ProjectPage.objects.sibling_of(self, inclusive=False)
             .live()
             .exclude(self.unlisted_q)
             .defer_streamfields()
-            .order_by(*project_ordering())[:5]
+            .order_by("path")
         )
+        return sorted(siblings, key=project_sort_key)[:5]
 
 
 class AchievementPage(GroupChildPage):

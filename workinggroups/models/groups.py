@@ -241,12 +241,7 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
         return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
 
     def projects(self):
-        """The group's listed projects, ongoing first (a list).
-
-        Read in the tree's order and sorted here: every project of the group is shown,
-        and building the SQL of ``project_ordering()``'s ``Case`` costs more than sorting
-        a few dozen cards.
-        """
+        """The group's listed projects in ``project_sort_key``'s order (a list)."""
         listed = (
             ProjectPage.objects.child_of(self)
             .live()

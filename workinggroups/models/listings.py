@@ -3,30 +3,21 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F
 from django.utils.functional import cached_property
 
 from home.visibility import unlisted_pages_q
 
-from ..choices import ProjectStatus
 
-
-def project_ordering():
-    """Ongoing projects first, then the most recent start; editors' order last."""
-    return [
-        Case(When(status=ProjectStatus.ONGOING, then=Value(0)), default=Value(1), output_field=IntegerField()),
-        *recent_first_ordering(),
-    ]
+def project_sort_key(project):
+    """The order of a group's projects: ongoing first, then the most recent start, undated
+    last; for a list read in the tree's order, which the editors' order breaks ties with."""
+    return (not project.is_ongoing, project.start_date is None, -(project.start_date or datetime.date.min).toordinal())
 
 
 def recent_first_ordering():
-    """``project_ordering()`` for projects of one status: the most recent start first."""
+    """``project_sort_key`` in SQL for projects of one status: the most recent start first."""
     return [F("start_date").desc(nulls_last=True), "path"]
-
-
-def project_sort_key(project):
-    """``project_ordering()`` in Python, for a list already in the tree's order."""
-    return (not project.is_ongoing, project.start_date is None, -(project.start_date or datetime.date.min).toordinal())
 
 
 #: What a link to a page needs, and a listing's card (title, link, introduction): the rest
