@@ -1,0 +1,27 @@
+"""``search.backends`` is the one adapter on modelsearch's query internals: fail loudly if they move.
+
+The SQLite ranking reads modelsearch's FTS table model, match expression and query compiler. If an
+upgrade moves them, this test says so by name, rather than the site quietly falling back to an order
+where the best match is last. (On PostgreSQL, tests/search/test_postgres_search.py proves the
+per-language index and query overrides still take effect.)
+"""
+
+import pytest
+
+from django.db import connection
+
+from wagtail.models import Page
+
+from search import backends
+
+
+@pytest.mark.django_db
+def test_the_sqlite_ranking_finds_modelsearchs_fts_pieces():
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 table exists on SQLite only")
+    assert backends.SQLiteFTSIndexEntry is not None, "modelsearch's SQLite FTS index model moved"
+    assert backends.MatchExpression is not None and backends.normalize is not None
+    compiler = Page.objects.search("réinstallation").query_compiler
+    # What ranked_matches calls on the compiler.
+    assert compiler.FTS_TABLE_FIELDS
+    assert compiler.build_search_query(backends.normalize(compiler.query))
