@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from django.utils import timezone
 
+from core.management.commands.db_worker import sweep_periodically
 from core.task_recovery import requeue_abandoned_tasks
 from tests.tasks.jobs import add
 
@@ -59,3 +61,28 @@ def test_only_the_backend_swept_is_touched(db, settings):
 
     abandoned.refresh_from_db()
     assert abandoned.status == TaskResultStatus.RUNNING
+
+
+class OneRound:
+    """Stands for the worker's stop event: not set for the first wait, set for the second."""
+
+    def __init__(self):
+        self.waits = []
+
+    def wait(self, period):
+        self.waits.append(period)
+        return len(self.waits) > 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_running_worker_sweeps_periodically(settings):
+    # Transactional: the sweep closes its connection when it is done, as the worker's thread does.
+    settings.TASKS_RUNNING_TIMEOUT = 600
+    abandoned = running_task(started_ago=601, workers=1)
+    stopped = OneRound()
+
+    sweep_periodically("database", 60, stopped)
+
+    assert stopped.waits == [60, 60]
+    abandoned.refresh_from_db()
+    assert abandoned.status == TaskResultStatus.READY

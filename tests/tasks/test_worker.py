@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django_tasks import TaskResultStatus
@@ -28,8 +29,8 @@ pytestmark = [pytest.mark.subprocess, pytest.mark.postgres, pytest.mark.django_d
 
 
 def worker_environment():
-    database = connection.settings_dict
-    url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**{key: database[key] or "" for key in database})
+    database = {key: quote(str(value or ""), safe="") for key, value in connection.settings_dict.items()}
+    url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**database)
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": url}
 
 
