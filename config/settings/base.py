@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "corsheaders",
     "django_filters",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -249,8 +250,14 @@ if env("CLOUDFLARE_API_TOKEN", default=""):
 # rather than rewriting one URL into every language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-# Background work: django-tasks; runs immediately unless a worker is configured.
+# Background work: django-tasks. Tasks run at once, in the process that enqueues them, unless
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend: then they are rows that `manage.py db_worker` runs.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# A task still marked running after this many seconds is taken for one whose worker died and is
+# queued again (core.task_recovery); longer than the longest task, which must be safe to run twice.
+TASKS_RUNNING_TIMEOUT = env.int("TASKS_RUNNING_TIMEOUT", default=1800)
+# Workers that may die under one task before it is marked failed instead of queued again.
+TASKS_MAX_ATTEMPTS = env.int("TASKS_MAX_ATTEMPTS", default=3)
 
 # --- members: allauth, MFA, sign-in for every door (owned by the members app) ---
 # Accounts by email, verified before first sign-in; sign-up asks for the member organisation.

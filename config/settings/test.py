@@ -17,7 +17,11 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once; the "database" backend is there for the tests of the worker (tests/tasks).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default="/tmp/coalition-test-media"))  # noqa: S108
 # Rate limits are exercised by their own tests; the rest of the suite signs in freely.
 ACCOUNT_RATE_LIMITS = False
