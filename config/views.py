@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -18,9 +18,18 @@ from wagtail.models import Page, Site
 logger = logging.getLogger(__name__)
 
 
+#: Milliseconds the health check's query may take on PostgreSQL, well under the site's own
+#: statement timeout: a load balancer's probe must be answered in seconds whatever hangs.
+#: A database that does not even accept the connection is bounded by DATABASE_CONNECT_TIMEOUT.
+HEALTH_STATEMENT_TIMEOUT_MS = 1000
+
+
 def _database_answers():
     try:
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # Local to this transaction: the connection keeps the site's timeout afterwards.
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(HEALTH_STATEMENT_TIMEOUT_MS)])
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
