@@ -7,6 +7,7 @@ back by themselves with it; with the database hung every request is answered wit
 The app runs in-process (Django's test client), its database connection pointed at the proxy.
 """
 
+import json
 import os
 import select
 import shutil
@@ -20,11 +21,12 @@ import pytest
 import redis
 
 from django.core import mail
-from django.db import close_old_connections, connection
+from django.db import OperationalError, close_old_connections, connection
 from django.test import Client
 
 from config.settings import base
 from tests.factories.members import PASSWORD, UserFactory
+from tests.hardening.test_settings import run_production
 
 REDIS_SERVER = shutil.which("redis-server")
 # Every request must be answered within this many seconds while the fault lasts.
@@ -311,7 +313,8 @@ def test_a_database_refusing_connections_gets_the_outage_page_and_the_site_recov
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)  # health's own bound is local to its transaction, not the test's
+# Transactional: health's own bound is local to its transaction, which must not be the test's.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_waits_are_bounded_and_health_keeps_its_own_bound_local(client):
     assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 3
     with connection.cursor() as cursor:
@@ -321,3 +324,29 @@ def test_database_waits_are_bounded_and_health_keeps_its_own_bound_local(client)
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "5s"
+
+
+@pytest.mark.parametrize(
+    ("environment", "connect_timeout", "statement_timeout"),
+    [
+        ({}, 3, "-c statement_timeout=5000"),
+        ({"DATABASE_CONNECT_TIMEOUT": "7", "DATABASE_STATEMENT_TIMEOUT": "0"}, 7, "-c statement_timeout=0"),
+    ],
+)
+def test_the_database_time_outs_are_set_by_the_environment(environment, connect_timeout, statement_timeout):
+    code = "import json\nfrom django.conf import settings\nprint(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    database = {"DATABASE_URL": "postgres://coalition@db.example.org:5432/coalition"}
+    result = run_production(code, extra_env={**database, **environment})
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout)
+    assert options["connect_timeout"] == connect_timeout
+    assert options["options"] == statement_timeout
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_statement_over_the_time_out_is_cancelled_as_an_outage():
+    """What the outage page catches: the server cancels the statement, psycopg raises OperationalError."""
+    with connection.cursor() as cursor, pytest.raises(OperationalError, match="statement timeout"):
+        cursor.execute("SET LOCAL statement_timeout = 50")
+        cursor.execute("SELECT pg_sleep(2)")
