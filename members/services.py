@@ -33,26 +33,39 @@ def create_profile(user, *, organisation=None, organisation_not_listed=""):
     return profile
 
 
-@transaction.atomic
 def approve(profile, by):
-    profile.status = MemberProfile.Status.APPROVED
-    profile.reviewed_by = by
-    profile.reviewed_at = timezone.now()
-    profile.rejection_reason = ""
-    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
-    sync_members_group(profile.user)
-    transaction.on_commit(lambda: notify_decision(profile))
+    """Approve a pending profile; False, and nothing changes, when it was already decided."""
+    return decide_profile(profile, by, MemberProfile.Status.APPROVED)
+
+
+def reject(profile, by, reason):
+    """Reject a pending profile with ``reason``; False, and nothing changes, when it was already decided."""
+    return decide_profile(profile, by, MemberProfile.Status.REJECTED, reason)
 
 
 @transaction.atomic
-def reject(profile, by, reason):
-    profile.status = MemberProfile.Status.REJECTED
-    profile.reviewed_by = by
-    profile.reviewed_at = timezone.now()
-    profile.rejection_reason = reason
-    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
-    sync_members_group(profile.user)
-    transaction.on_commit(lambda: notify_decision(profile))
+def decide_profile(profile, by, status, reason="", *, only_from=(MemberProfile.Status.PENDING,)):
+    """Record a decision on ``profile`` when its status, read under a row lock, is one of ``only_from``.
+
+    Two reviewers (or a double click) deciding at once: the second waits for the first's
+    lock, then finds the profile decided and changes nothing, so the person gets one
+    decision and one email. Returns whether this call decided. ``profile`` is updated.
+    """
+    locked = MemberProfile.objects.select_for_update().get(pk=profile.pk)
+    if locked.status in only_from:
+        locked.status = status
+        locked.reviewed_by = by
+        locked.reviewed_at = timezone.now()
+        locked.rejection_reason = reason if status == MemberProfile.Status.REJECTED else ""
+        locked.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
+        sync_members_group(profile.user)
+        transaction.on_commit(lambda: notify_decision(locked))
+        decided = True
+    else:
+        decided = False
+    for field in ("status", "reviewed_by_id", "reviewed_at", "rejection_reason", "decision_email_pending"):
+        setattr(profile, field, getattr(locked, field))
+    return decided
 
 
 def notify_decision(profile):
@@ -66,6 +79,18 @@ def notify_decision(profile):
     MemberProfile.objects.filter(pk=profile.pk).update(decision_email_pending=not sent)
     profile.decision_email_pending = not sent
     return sent
+
+
+def resend_decision_email(profile):
+    """Send again a decision email the mail server refused: True when sent, False when refused again,
+    None when there was none to send (a reviewer and cron, or a double click: one email)."""
+    claimed = MemberProfile.objects.filter(pk=profile.pk, decision_email_pending=True).update(
+        decision_email_pending=False
+    )
+    if not claimed:
+        profile.decision_email_pending = False
+        return None
+    return notify_decision(profile)
 
 
 def sync_organisation_members(organisation):

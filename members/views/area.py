@@ -404,7 +404,8 @@ class ApproveView(ReviewMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        services.approve(self.profile, request.user)
+        if not services.approve(self.profile, request.user):
+            return error_response(request, 409, _("This person has already been reviewed."))
         messages.success(request, _("%(name)s has been approved.") % {"name": self.profile.user})
         warn_if_decision_email_pending(request, self.profile)
         return redirect("members:dashboard")
@@ -418,7 +419,8 @@ class RejectView(InvalidFormAnswers400Mixin, ReviewMixin, FormView):
         return super().get_context_data(profile=self.profile, **kwargs)
 
     def form_valid(self, form):
-        services.reject(self.profile, self.request.user, form.cleaned_data["reason"])
+        if not services.reject(self.profile, self.request.user, form.cleaned_data["reason"]):
+            return error_response(self.request, 409, _("This person has already been reviewed."))
         messages.success(self.request, _("%(name)s has been rejected.") % {"name": self.profile.user})
         warn_if_decision_email_pending(self.request, self.profile)
         return redirect("members:dashboard")
@@ -440,7 +442,10 @@ class ResendDecisionEmailView(MemberAreaMixin, View):
             )
         if profile.is_pending or not profile.decision_email_pending:
             return error_response(request, 409, _("There is no email waiting to be sent to this person."))
-        if services.notify_decision(profile):
+        sent = services.resend_decision_email(profile)
+        if sent is None:
+            return error_response(request, 409, _("There is no email waiting to be sent to this person."))
+        if sent:
             messages.success(request, _("The email has been sent to %(name)s.") % {"name": profile.user})
         else:
             messages.warning(
