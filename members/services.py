@@ -15,12 +15,21 @@ from .models import GroupMembership, GroupSettings, MemberProfile
 
 
 def create_profile(user, *, organisation=None, organisation_not_listed=""):
+    """The pending profile of someone signing up; its reviewers are told once it is committed
+    (sign-up saves the user and the profile in one transaction, which may be undone)."""
     profile, _ = MemberProfile.objects.get_or_create(
         user=user,
         defaults={"organisation": organisation, "organisation_not_listed": organisation_not_listed},
     )
-    if organisation is None and organisation_not_listed:
-        # Staff add the organisation to the list, then approve the person.
+    transaction.on_commit(lambda: notify_reviewers(profile))
+    return profile
+
+
+def notify_reviewers(profile):
+    """Tell who reviews ``profile`` that it waits: the organisation's administrators, or staff
+    when the organisation is not listed yet (they add it, then approve the person)."""
+    organisation = profile.organisation
+    if organisation is None and profile.organisation_not_listed:
         for staff in members_staff():
             send_to_user(
                 staff,
@@ -30,7 +39,6 @@ def create_profile(user, *, organisation=None, organisation_not_listed=""):
     elif organisation is not None:
         for administrator in organisation.administrators.filter(is_active=True):
             send_to_user(administrator, "pending_review", {"profile": profile})
-    return profile
 
 
 def approve(profile, by):

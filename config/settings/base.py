@@ -269,6 +269,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "members.signup.AtomicSignupForm"}  # user, address and profile in one transaction
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Throttling. Counted in the cache: Redis (REDIS_URL) in production, so every app
 # server shares the counts. "N/period/per": per "ip", per "key" (the email address typed) or per
