@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin users without a second factor are sent to set one up.
     "members.middleware.AdminMFARequiredMiddleware",
+    # Wagtail's multiple uploaders without their file field: a 400, not a 500.
+    "core.uploads.MultipleUploadFieldMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
