@@ -20,6 +20,13 @@ _NOT_QUERY_CHARACTER = re.compile(r"[^\w\s'’\"-]", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
+def _clean_phrase(match):
+    # Inside a phrase, SQLite's FTS5 refuses an apostrophe or a hyphen; its tokenizer splits
+    # words there anyway, so "l'asile" as a phrase is the phrase "l asile".
+    words = _SPACES.sub(" ", re.sub(r"['’-]", " ", match[1])).strip()
+    return f' "{words}" ' if words else " "
+
+
 def clean_query(raw):
     """Return ``(query, was_shortened)``: printable words only, at most MAX_QUERY_LENGTH characters."""
     text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in " \t\n")
@@ -33,7 +40,7 @@ def clean_query(raw):
     # Quotes are balanced after the cut, which may fall inside a phrase; an empty phrase goes too.
     if text.count('"') % 2:
         text = text.replace('"', " ")
-    text = _PHRASE.sub(lambda phrase: f' "{phrase[1].strip()}" ' if phrase[1].strip() else " ", text)
+    text = _PHRASE.sub(_clean_phrase, text)
     return _SPACES.sub(" ", text).strip(), shortened
 
 

@@ -74,3 +74,16 @@ def test_a_long_search_with_a_quoted_phrase_cut_in_two_is_answered(client, site_
     response = client.get(path, {"search": search})
     assert response.status_code == 200, response.content[:300]
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_value_the_database_refuses_is_a_json_400_not_the_html_error_page(rf):
+    from django.db import DataError
+
+    from config.api import APIMiddleware
+
+    response = APIMiddleware(lambda request: None).process_exception(
+        rf.get("/api/v3/pages/"), DataError("bigint out of range")
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert APIMiddleware(lambda request: None).process_exception(rf.get("/fr/"), DataError("x")) is None

@@ -33,6 +33,17 @@ def test_a_phrase_cut_by_the_length_limit_loses_its_quotes():
 
 def test_phrases_that_fit_are_kept():
     assert clean_query('"access to services" "detention"')[0] == '"access to services" "detention"'
+    assert clean_query('"demandeurs d\'asile"')[0] == '"demandeurs d asile"'
+
+
+PHRASES = ['"l\'asile"', '"demandeurs d\'asile"', '"Côte-Nord"', "l'asile", '"NOT" OR', "a NEAR b"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", PHRASES)
+def test_phrases_with_apostrophes_and_hyphens_are_searched(site_tree, raw):
+    query, _shortened = clean_query(raw)
+    list(Page.objects.live().search(query, operator="and")[:1])
 
 
 @pytest.mark.django_db
