@@ -44,6 +44,10 @@ FIELD_FILTERED_LISTINGS = {
 }
 
 
+# Read by Wagtail's serializers for every item of a listing, though listings do not declare it.
+SERIALIZER_PARAMETERS = {"rich_text_format"}
+
+
 @cache
 def declared_parameters(api_prefix):
     """The query parameter names of each GET operation, by path, from the API's OpenAPI description."""
@@ -71,7 +75,7 @@ def unknown_filters(request, api_prefix):
     model = get_model(request.GET)
     if model is None:
         return []
-    known = set(declared_parameters(api_prefix).get(request.path_info, ()))
+    known = SERIALIZER_PARAMETERS | declared_parameters(api_prefix).get(request.path_info, set())
     known |= APIFieldValidator(model=model, fields=[], base_fields=base_fields, db_fields_only=True).allowed_fields
     return sorted(set(request.GET) - known)
 

@@ -55,6 +55,7 @@ def test_a_filter_on_a_field_that_does_not_exist_is_refused_by_name(client, site
         {"locale": "fr", "type": "home.HomePage", "order": "-title", "limit": "5", "offset": "0"},
         {"child_of": "root", "search": "accueil", "search_operator": "and"},
         {"title": "Accueil", "slug": "accueil", "locale": "fr"},
+        {"rich_text_format": "html"},
     ],
 )
 def test_the_parameters_wagtail_reads_are_still_accepted(client, site_tree, query):
