@@ -18,6 +18,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.snippets.models import get_snippet_models
 
 # The largest value a database integer (PostgreSQL's bigint, SQLite's INTEGER) holds.
 LARGEST_INTEGER = 2**63 - 1
@@ -35,13 +36,33 @@ def page_model(query):
     return Page
 
 
-# Listings whose field filter reads any query parameter: path under the API → (the model, its
-# base fields, as Wagtail's routers name them).
-FIELD_FILTERED_LISTINGS = {
-    "pages/": (page_model, BASE_PAGE_READ_FIELDS),
-    "documents/": (lambda query: get_document_model(), ["id", "title"]),
-    "images/": (lambda query: get_image_model(), ["id", "title", "width", "height"]),
-}
+def snippet_model(type_name):
+    """The snippet model a snippet listing's ``{type}`` names, or None (Wagtail answers that itself)."""
+    try:
+        model = resolve_model_string(type_name)
+    except (LookupError, ValueError):
+        return None
+    return model if model in get_snippet_models() else None
+
+
+# Listings whose field filter reads any query parameter: (their path under the API, as a pattern
+# and as the OpenAPI description writes it; the model; its base fields, as Wagtail's routers name them).
+FIELD_FILTERED_LISTINGS = [
+    (re.compile(r"pages/"), "pages/", lambda path, query: page_model(query), lambda model: BASE_PAGE_READ_FIELDS),
+    (re.compile(r"documents/"), "documents/", lambda path, query: get_document_model(), lambda model: ["id", "title"]),
+    (
+        re.compile(r"images/"),
+        "images/",
+        lambda path, query: get_image_model(),
+        lambda model: ["id", "title", "width", "height"],
+    ),
+    (
+        re.compile(r"snippets/(?P<type>[^/]+)/"),
+        "snippets/{type}/",
+        lambda path, query: snippet_model(path["type"]),
+        lambda model: [model._meta.pk.name],
+    ),
+]
 
 
 # Read by Wagtail's serializers for every item of a listing, though listings do not declare it.
@@ -68,15 +89,22 @@ def too_large(value):
 
 def unknown_filters(request, api_prefix):
     """Query parameter names the listing at ``request.path_info`` would ignore, or ``[]``."""
-    listing = FIELD_FILTERED_LISTINGS.get(request.path_info.removeprefix(api_prefix))
-    if listing is None or not request.path_info.startswith(api_prefix):
+    if not request.path_info.startswith(api_prefix):
         return []
-    get_model, base_fields = listing
-    model = get_model(request.GET)
+    path = request.path_info.removeprefix(api_prefix)
+    found = next(
+        ((listing, match) for listing in FIELD_FILTERED_LISTINGS if (match := listing[0].fullmatch(path))), None
+    )
+    if found is None:
+        return []
+    (_pattern, described_as, get_model, get_base_fields), match = found
+    model = get_model(match, request.GET)
     if model is None:
         return []
-    known = SERIALIZER_PARAMETERS | declared_parameters(api_prefix).get(request.path_info, set())
-    known |= APIFieldValidator(model=model, fields=[], base_fields=base_fields, db_fields_only=True).allowed_fields
+    known = SERIALIZER_PARAMETERS | declared_parameters(api_prefix).get(api_prefix + described_as, set())
+    known |= APIFieldValidator(
+        model=model, fields=[], base_fields=get_base_fields(model), db_fields_only=True
+    ).allowed_fields
     return sorted(set(request.GET) - known)
 
 

@@ -88,3 +88,11 @@ def test_a_value_the_database_refuses_is_a_json_400_not_the_html_error_page(rf):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert APIMiddleware(lambda request: None).process_exception(rf.get("/fr/"), DataError("x")) is None
+
+
+def test_a_snippet_listing_refuses_unknown_filters_too(client, site_tree):
+    body = assert_json_4xx(client.get("/api/v3/snippets/home.sitefooter/", {"colour": "red"}))
+    assert body["status"] == 400
+    assert "colour" in body["detail"]
+    # Its own parameters are left to Wagtail (which asks an anonymous visitor for a token).
+    assert client.get("/api/v3/snippets/home.sitefooter/", {"locale": "fr", "order": "id"}).status_code != 400
