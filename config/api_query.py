@@ -23,6 +23,8 @@ from wagtail.snippets.models import get_snippet_models
 # The largest value a database integer (PostgreSQL's bigint, SQLite's INTEGER) holds.
 LARGEST_INTEGER = 2**63 - 1
 _INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+# Free text, where a long number is words to look for, not a number.
+TEXT_PARAMETERS = {"search", "html_path", "object_str"}
 
 
 def page_model(query):
@@ -110,7 +112,13 @@ def unknown_filters(request, api_prefix):
 
 def query_problem(request, api_prefix):
     """A JSON 400 for a query string the API cannot answer, or None."""
-    huge = sorted({name for name, values in request.GET.lists() if any(too_large(value) for value in values)})
+    huge = sorted(
+        {
+            name
+            for name, values in request.GET.lists()
+            if name not in TEXT_PARAMETERS and any(too_large(value) for value in values)
+        }
+    )
     if huge:
         return problem_response(
             status=400,

@@ -56,6 +56,7 @@ def test_a_filter_on_a_field_that_does_not_exist_is_refused_by_name(client, site
         {"child_of": "root", "search": "accueil", "search_operator": "and"},
         {"title": "Accueil", "slug": "accueil", "locale": "fr"},
         {"rich_text_format": "html"},
+        {"search": "100000000000000000000"},
     ],
 )
 def test_the_parameters_wagtail_reads_are_still_accepted(client, site_tree, query):
