@@ -6,7 +6,8 @@ which leave out anything in a collection whose view restriction the request does
 
 This module is the API's URLconf (included by config.urls) and ``APIMiddleware``, which, for
 paths under ``API_PREFIX`` only:
-  - answers 400 to a NUL byte anywhere in the query string, rather than a database error;
+  - answers 400 to a NUL byte anywhere in the query string, rather than a database error, and
+    to numbers past 64 bits or unknown filters on a listing (``config.api_query``);
   - reduces ``search`` to words, as the site search does (no FTS syntax errors);
   - activates the language of ``locale`` (French stemming for ``locale=fr``, English for
     ``locale=en``; the default language otherwise) while the view runs;
@@ -16,6 +17,7 @@ paths under ``API_PREFIX`` only:
 """
 
 from django.conf import settings
+from django.db import DataError
 from django.urls import path, re_path
 from django.utils import translation
 from django.utils.cache import (
@@ -30,6 +32,8 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
 
 from search.text import clean_query
+
+from .api_query import query_problem
 
 API_ROUTE = "api/v3/"
 API_PREFIX = "/" + API_ROUTE
@@ -93,6 +97,8 @@ class APIMiddleware:
             return self.get_response(request)
         if has_nul(request.GET):
             response = problem_response(status=400, detail="The query string contains a NUL character.")
+        elif (problem := query_problem(request, API_PREFIX)) is not None:
+            response = problem
         else:
             if "search" in request.GET:
                 query = request.GET.copy()
@@ -104,3 +110,9 @@ class APIMiddleware:
         # Wagtail's catch-all resolves every path. This URLconf has no language prefix: no redirect.
         request.urlconf = __name__
         return add_cache_headers(request, response)
+
+    def process_exception(self, request, exception):
+        # A value the database refuses (out of range, malformed) is the request's fault: say so in JSON.
+        if request.path_info.startswith(API_PREFIX) and isinstance(exception, DataError):
+            return problem_response(status=400, detail="A value in the request is out of range or malformed.")
+        return None

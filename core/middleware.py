@@ -65,6 +65,17 @@ class SecurityHeadersMiddleware:
 
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# SQLite raises the same OperationalError for a statement it cannot parse (an FTS5 search
+# query) as for a database it cannot open; these words name the first kind, a bug, not an outage.
+STATEMENT_ERROR_WORDS = ("syntax error", "fts5", "unterminated string", "no such column", "malformed match")
+
+
+def is_database_outage(error):
+    """Whether ``error`` means the database is away (a 503), not that a query was wrong (a 500)."""
+    if not isinstance(error, DATABASE_ERRORS):
+        return False
+    message = str(error).lower()
+    return not any(words in message for words in STATEMENT_ERROR_WORDS)
 
 
 def database_unavailable_response(request):
@@ -99,7 +110,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_ERRORS):
+        if is_database_outage(exception):
             logger.error("Database unavailable while serving %s: %s", request.path, exception)
             return database_unavailable_response(request)
         return None

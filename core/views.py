@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
-from .middleware import DATABASE_ERRORS, database_unavailable_response
+from .middleware import database_unavailable_response, is_database_outage
 
 
 def server_error(request, template_name="500.html"):
@@ -16,7 +16,7 @@ def server_error(request, template_name="500.html"):
     ``DatabaseUnavailableMiddleware.process_exception`` does not see.
     """
     _type, error, _traceback = sys.exc_info()
-    if isinstance(error, DATABASE_ERRORS):
+    if is_database_outage(error):
         return database_unavailable_response(request)
     return django_server_error(request, template_name=template_name)
 

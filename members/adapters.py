@@ -8,8 +8,9 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
 from django.contrib import messages
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
+
+from core.redirects import is_local_path
 
 from .emails import MAIL_ERRORS
 from .models import User
@@ -83,8 +84,5 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().should_send_confirmation_mail(request, email_address, signup)
 
     def is_safe_url(self, url):
-        # Only this host: ALLOWED_HOSTS may list other names served by the same app.
-        request = context.request
-        return url_has_allowed_host_and_scheme(
-            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
+        # A path on this host only: ALLOWED_HOSTS may list other names served by the same app.
+        return is_local_path(context.request, url)

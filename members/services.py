@@ -15,12 +15,21 @@ from .models import GroupMembership, GroupSettings, MemberProfile
 
 
 def create_profile(user, *, organisation=None, organisation_not_listed=""):
+    """The pending profile of someone signing up; its reviewers are told once it is committed
+    (sign-up saves the user and the profile in one transaction, which may be undone)."""
     profile, _ = MemberProfile.objects.get_or_create(
         user=user,
         defaults={"organisation": organisation, "organisation_not_listed": organisation_not_listed},
     )
-    if organisation is None and organisation_not_listed:
-        # Staff add the organisation to the list, then approve the person.
+    transaction.on_commit(lambda: notify_reviewers(profile))
+    return profile
+
+
+def notify_reviewers(profile):
+    """Tell who reviews ``profile`` that it waits: the organisation's administrators, or staff
+    when the organisation is not listed yet (they add it, then approve the person)."""
+    organisation = profile.organisation
+    if organisation is None and profile.organisation_not_listed:
         for staff in members_staff():
             send_to_user(
                 staff,
@@ -30,29 +39,41 @@ def create_profile(user, *, organisation=None, organisation_not_listed=""):
     elif organisation is not None:
         for administrator in organisation.administrators.filter(is_active=True):
             send_to_user(administrator, "pending_review", {"profile": profile})
-    return profile
 
 
-@transaction.atomic
 def approve(profile, by):
-    profile.status = MemberProfile.Status.APPROVED
-    profile.reviewed_by = by
-    profile.reviewed_at = timezone.now()
-    profile.rejection_reason = ""
-    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
-    sync_members_group(profile.user)
-    transaction.on_commit(lambda: notify_decision(profile))
+    """Approve a pending profile; False, and nothing changes, when it was already decided."""
+    return decide_profile(profile, by, MemberProfile.Status.APPROVED)
+
+
+def reject(profile, by, reason):
+    """Reject a pending profile with ``reason``; False, and nothing changes, when it was already decided."""
+    return decide_profile(profile, by, MemberProfile.Status.REJECTED, reason)
 
 
 @transaction.atomic
-def reject(profile, by, reason):
-    profile.status = MemberProfile.Status.REJECTED
-    profile.reviewed_by = by
-    profile.reviewed_at = timezone.now()
-    profile.rejection_reason = reason
-    profile.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
-    sync_members_group(profile.user)
-    transaction.on_commit(lambda: notify_decision(profile))
+def decide_profile(profile, by, status, reason="", *, only_from=(MemberProfile.Status.PENDING,)):
+    """Record a decision on ``profile`` when its status, read under a row lock, is one of ``only_from``.
+
+    Two reviewers (or a double click) deciding at once: the second waits for the first's
+    lock, then finds the profile decided and changes nothing, so the person gets one
+    decision and one email. Returns whether this call decided. ``profile`` is updated.
+    """
+    locked = MemberProfile.objects.select_for_update().get(pk=profile.pk)
+    if locked.status in only_from:
+        locked.status = status
+        locked.reviewed_by = by
+        locked.reviewed_at = timezone.now()
+        locked.rejection_reason = reason if status == MemberProfile.Status.REJECTED else ""
+        locked.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
+        sync_members_group(profile.user)
+        transaction.on_commit(lambda: notify_decision(locked))
+        decided = True
+    else:
+        decided = False
+    for field in ("status", "reviewed_by_id", "reviewed_at", "rejection_reason", "decision_email_pending"):
+        setattr(profile, field, getattr(locked, field))
+    return decided
 
 
 def notify_decision(profile):
@@ -66,6 +87,18 @@ def notify_decision(profile):
     MemberProfile.objects.filter(pk=profile.pk).update(decision_email_pending=not sent)
     profile.decision_email_pending = not sent
     return sent
+
+
+def resend_decision_email(profile):
+    """Send again a decision email the mail server refused: True when sent, False when refused again,
+    None when there was none to send (a reviewer and cron, or a double click: one email)."""
+    claimed = MemberProfile.objects.filter(pk=profile.pk, decision_email_pending=True).update(
+        decision_email_pending=False
+    )
+    if not claimed:
+        profile.decision_email_pending = False
+        return None
+    return notify_decision(profile)
 
 
 def sync_organisation_members(organisation):

@@ -1,6 +1,7 @@
 """Staff side in the Wagtail admin: people waiting for approval, organisations, group memberships, join policies."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,17 +29,26 @@ class MemberProfileForm(WagtailAdminModelForm):
         return cleaned_data
 
 
+DECISIONS = (MemberProfile.Status.APPROVED, MemberProfile.Status.REJECTED)
+
+
 class MemberProfileEditView(EditView):
     """Changing the status here is approving or rejecting: the Members group and the email follow."""
 
+    @transaction.atomic
     def save_instance(self):
-        previous = MemberProfile.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        submitted = self.object.status
+        # Locked until the save commits: a second reviewer saving at once waits, then finds
+        # the status already changed and sends no second email.
+        previous = MemberProfile.objects.select_for_update().values_list("status", flat=True).get(pk=self.object.pk)
+        decision = submitted != previous and submitted in DECISIONS
+        if decision:
+            self.object.status = previous  # recorded by the service, with its reviewer and email
         instance = super().save_instance()
-        if instance.status != previous:
-            if instance.status == MemberProfile.Status.APPROVED:
-                services.approve(instance, self.request.user)
-            elif instance.status == MemberProfile.Status.REJECTED:
-                services.reject(instance, self.request.user, instance.rejection_reason)
+        if decision:
+            services.decide_profile(
+                instance, self.request.user, submitted, instance.rejection_reason, only_from=(previous,)
+            )
         return instance
 
 

@@ -17,6 +17,14 @@ _SPACES = re.compile(r"\s+")
 # Anything that is not a letter, a digit, an apostrophe, a hyphen or a double quote (phrases)
 # becomes a space: the search backends then only ever see words, whatever was typed.
 _NOT_QUERY_CHARACTER = re.compile(r"[^\w\s'’\"-]", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def _clean_phrase(match):
+    # Inside a phrase, SQLite's FTS5 refuses an apostrophe or a hyphen; its tokenizer splits
+    # words there anyway, so "l'asile" as a phrase is the phrase "l asile".
+    words = _SPACES.sub(" ", re.sub(r"['’-]", " ", match[1])).strip()
+    return f' "{words}" ' if words else " "
 
 
 def clean_query(raw):
@@ -26,12 +34,14 @@ def clean_query(raw):
     # Lone hyphens, quotes and apostrophes would become operators or empty phrases.
     text = re.sub(r"(?<!\w)['’-]+|['’-]+(?!\w)", " ", text)
     text = _SPACES.sub(" ", text).strip()
-    if text.count('"') % 2:
-        text = text.replace('"', " ").strip()
     shortened = len(text) > MAX_QUERY_LENGTH
     if shortened:
         text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0].strip() or text[:MAX_QUERY_LENGTH]
-    return text, shortened
+    # Quotes are balanced after the cut, which may fall inside a phrase; an empty phrase goes too.
+    if text.count('"') % 2:
+        text = text.replace('"', " ")
+    text = _PHRASE.sub(_clean_phrase, text)
+    return _SPACES.sub(" ", text).strip(), shortened
 
 
 def html_to_text(value):

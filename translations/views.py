@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 from wagtail_localize.views import submit_translations, update_translations
 from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from core.redirects import local_next_url
 
 from . import status
 from .permissions import check_can_sync, check_can_translate, user_can_edit
@@ -101,12 +102,12 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
             total_segments=total,
             translated_segments=done,
             can_submit=self.page.permissions_for_user(self.request.user).can_submit_for_moderation(),
-            next_url=get_valid_next_url_from_request(self.request),
+            next_url=local_next_url(self.request, default=""),
         )
         return context
 
     def post(self, request, page_id):
-        edit_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        edit_url = local_next_url(request, default=reverse("wagtailadmin_pages:edit", args=[self.page.pk]))
         if not self.page.permissions_for_user(request.user).can_submit_for_moderation():
             messages.error(
                 request,

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin users without a second factor are sent to set one up.
     "members.middleware.AdminMFARequiredMiddleware",
+    # Wagtail's multiple uploaders without their file field: a 400, not a 500.
+    "core.uploads.MultipleUploadFieldMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -285,6 +287,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "members.signup.AtomicSignupForm"}  # user, address and profile in one transaction
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Throttling. Counted in the cache: Redis (REDIS_URL) in production, so every app
 # server shares the counts. "N/period/per": per "ip", per "key" (the email address typed) or per

@@ -14,19 +14,19 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import BooleanField, Case, Q, Value, When, prefetch_related_objects
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from core.caching import locales
+from core.redirects import local_next_url
 from workinggroups.models import WorkingGroupPage
 
 from .. import services
@@ -244,12 +244,7 @@ class GroupActionMixin(MemberAreaMixin):
 
     def redirect_back(self):
         """Back to where the button was (the group page or the dashboard), when that is on this site."""
-        next_url = self.request.POST.get("next", "")
-        if next_url and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        ):
-            return redirect(next_url)
-        return redirect("members:dashboard")
+        return HttpResponseRedirect(local_next_url(self.request, default=reverse("members:dashboard")))
 
 
 class JoinGroupView(GroupActionMixin, View):
@@ -409,7 +404,8 @@ class ApproveView(ReviewMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        services.approve(self.profile, request.user)
+        if not services.approve(self.profile, request.user):
+            return error_response(request, 409, _("This person has already been reviewed."))
         messages.success(request, _("%(name)s has been approved.") % {"name": self.profile.user})
         warn_if_decision_email_pending(request, self.profile)
         return redirect("members:dashboard")
@@ -423,7 +419,8 @@ class RejectView(InvalidFormAnswers400Mixin, ReviewMixin, FormView):
         return super().get_context_data(profile=self.profile, **kwargs)
 
     def form_valid(self, form):
-        services.reject(self.profile, self.request.user, form.cleaned_data["reason"])
+        if not services.reject(self.profile, self.request.user, form.cleaned_data["reason"]):
+            return error_response(self.request, 409, _("This person has already been reviewed."))
         messages.success(self.request, _("%(name)s has been rejected.") % {"name": self.profile.user})
         warn_if_decision_email_pending(self.request, self.profile)
         return redirect("members:dashboard")
@@ -445,7 +442,10 @@ class ResendDecisionEmailView(MemberAreaMixin, View):
             )
         if profile.is_pending or not profile.decision_email_pending:
             return error_response(request, 409, _("There is no email waiting to be sent to this person."))
-        if services.notify_decision(profile):
+        sent = services.resend_decision_email(profile)
+        if sent is None:
+            return error_response(request, 409, _("There is no email waiting to be sent to this person."))
+        if sent:
             messages.success(request, _("The email has been sent to %(name)s.") % {"name": profile.user})
         else:
             messages.warning(

@@ -180,3 +180,22 @@ def test_svg_is_not_an_allowed_image_type(settings):
     assert set(settings.WAGTAILDOCS_EXTENSIONS) <= {"csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"}
     assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 20 * 1024 * 1024
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize("view", ["wagtaildocs:add_multiple", "wagtailimages:add_multiple"])
+@pytest.mark.parametrize(
+    "files",
+    [{}, {"file": SimpleUploadedFile("rapport.pdf", PDF)}],
+    ids=["no file", "another field"],
+)
+def test_a_multiple_upload_without_its_file_field_is_a_400(editor_client, view, files):
+    response = editor_client.post(reverse(view), {"collection": Collection.get_first_root_node().pk, **files})
+    assert response.status_code == 400
+    assert not get_document_model().objects.exists()
+    assert not get_image_model().objects.exists()
+
+
+def test_the_missing_file_message_is_in_the_editors_language(editor_client):
+    response = editor_client.post(reverse("wagtaildocs:add_multiple"), {"file": SimpleUploadedFile("a.pdf", PDF)})
+    assert response.status_code == 400
+    assert "Aucun fichier n’a été envoyé" in response.content.decode()

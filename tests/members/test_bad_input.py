@@ -153,3 +153,24 @@ def test_redirect_after_join_stays_on_this_site(people, groups):
     client = signed_in(people["approved"])
     response = client.post(f"/fr/members/groups/{groups['open'].pk}/join/", {"next": "https://evil.example/"})
     assert response["Location"] == "/fr/members/"
+
+
+@pytest.mark.parametrize(
+    ("next_url", "location"),
+    [
+        ("abc", "/fr/members/"),
+        ("members:dashboard", "/fr/members/"),
+        ("//evil.example/fr/", "/fr/members/"),
+        ("/\\evil.example/", "/fr/members/"),
+        ("javascript:alert(1)", "/fr/members/"),
+        ("/fr/groupes/detention/", "/fr/groupes/detention/"),
+    ],
+)
+@pytest.mark.parametrize("action", ["join", "leave"])
+def test_next_is_followed_only_when_it_is_a_path_on_this_site(people, groups, next_url, location, action):
+    client = signed_in(people["approved"])
+    if action == "leave":
+        add_membership(people["approved"], groups["open"])
+    response = client.post(f"/fr/members/groups/{groups['open'].pk}/{action}/", {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == location

@@ -43,18 +43,20 @@ def test_newcomer_path(client, people, groups, language, django_capture_on_commi
     assert signup_page.status_code == 200
     assert organisation.name in signup_page.content.decode()
 
-    response = client.post(
-        f"{prefix}/accounts/signup/",
-        {
-            "email": "nouvelle@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-            "first_name": "Nadia",
-            "last_name": "Nouvelle",
-            "preferred_language": language,
-            "organisation": organisation.pk,
-        },
-    )
+    # The reviewers are told once the sign-up is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{prefix}/accounts/signup/",
+            {
+                "email": "nouvelle@example.org",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+                "first_name": "Nadia",
+                "last_name": "Nouvelle",
+                "preferred_language": language,
+                "organisation": organisation.pk,
+            },
+        )
     assert response.status_code == 302
     user = User.objects.get(email="nouvelle@example.org")
     assert (user.first_name, user.last_name, user.preferred_language) == ("Nadia", "Nouvelle", language)

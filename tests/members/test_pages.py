@@ -145,6 +145,11 @@ def test_staff_approve_from_the_wagtail_admin(people, django_capture_on_commit_c
     assert profile.status == MemberProfile.Status.APPROVED and profile.reviewed_by == people["staff"]
     assert is_approved_member(type(profile.user).objects.get(pk=profile.user_id))
     assert [message.to for message in mail.outbox] == [[profile.user.email]]
+    # A second reviewer saving the same decision (a form opened before the first was saved): no second email.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit_url, {**data, "status": "approved"}).status_code == 302
+    assert mail.outbox == []
 
 
 def test_admin_screens_answer(people, groups):

@@ -51,20 +51,27 @@ def test_approval_is_read_once_and_forgotten_when_it_changes(django_assert_num_q
         assert not is_approved_member(user)
     services.approve(profile, None)
     assert is_approved_member(user)  # the same instance, as in the request that approved
-    services.reject(profile, None, "Organisme inconnu")
+    # Staff revoke the approval in the admin (the members area decides pending people only).
+    services.decide_profile(profile, None, MemberProfile.Status.REJECTED, "Organisme inconnu", only_from=["approved"])
     assert not is_approved_member(user)
     user.is_active = False
-    services.approve(profile, None)
+    services.decide_profile(profile, None, MemberProfile.Status.APPROVED, only_from=["rejected"])
     assert not is_approved_member(user)  # a deactivated account is no member
 
 
 def test_rejection_takes_out_and_sends_the_reason_in_french(django_capture_on_commit_callbacks):
-    profile = ProfileFactory(status=MemberProfile.Status.APPROVED, user=UserFactory(preferred_language="fr"))
+    profile = ProfileFactory(user=UserFactory(preferred_language="fr"))
     services.approve(profile, None)
     assert in_members_group(profile.user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.reject(profile, UserFactory(), "Organisme inconnu de nos services")
+        services.decide_profile(
+            profile,
+            UserFactory(),
+            MemberProfile.Status.REJECTED,
+            "Organisme inconnu de nos services",
+            only_from=["approved"],
+        )
 
     assert not in_members_group(profile.user)
     assert mail.outbox[0].subject == "Votre demande d'adhésion n'a pas été approuvée"
@@ -163,9 +170,10 @@ def test_decide_twice_changes_nothing_the_second_time(groups):
     assert membership.status == GroupMembership.Status.ACTIVE
 
 
-def test_organisation_not_listed_notifies_staff_in_their_language(settings):
+def test_organisation_not_listed_notifies_staff_in_their_language(settings, django_capture_on_commit_callbacks):
     staff = UserFactory(is_superuser=True, is_staff=True, preferred_language="en")
     user = UserFactory()
-    services.create_profile(user, organisation_not_listed="Maison de l'amitié")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_profile(user, organisation_not_listed="Maison de l'amitié")
     assert [message.to for message in mail.outbox] == [[staff.email]]
     assert mail.outbox[0].subject == "Organisation to add: Maison de l'amitié"

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from members.access import DECISION_EMAIL_PENDING
 from members.models import MemberProfile
-from members.services import notify_decision
+from members.services import resend_decision_email
 
 
 class Command(BaseCommand):
@@ -14,9 +14,10 @@ class Command(BaseCommand):
         profiles = MemberProfile.objects.filter(DECISION_EMAIL_PENDING).select_related("user", "organisation")
         sent = failed = 0
         for profile in profiles:
-            if notify_decision(profile):
+            result = resend_decision_email(profile)
+            if result:
                 sent += 1
-            else:
+            elif result is False:
                 failed += 1
         self.stdout.write(f"{sent} sent, {failed} still waiting")
         if failed:
