@@ -201,7 +201,7 @@ def test_every_page_has_a_favicon_a_description_and_a_canonical_link(client):
         assert descriptions[page.url] == page.introduction, page.url
 
 
-def test_the_promote_tab_description_comes_first():
+def test_the_promote_tab_description_comes_first(db):  # a new page reads its content type
     group = WorkingGroupPage(title="G", introduction="Le groupe.", search_description="Pour les moteurs de recherche.")
     assert group.meta_description == "Pour les moteurs de recherche."
     assert WorkingGroupPage(title="G", introduction="Le groupe.", summary="<p>Résumé</p>").meta_description == (

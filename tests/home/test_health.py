@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 
-from django.db import OperationalError
+from django.db import OperationalError, connections
 
 
 def test_health_ok(client, db, settings):
@@ -16,7 +16,8 @@ def test_health_ok(client, db, settings):
 
 
 def test_health_reports_database_down(client, db):
-    with mock.patch("config.views.connection.cursor", side_effect=OperationalError("connection refused")):
+    # On the class: /health/ asks from a thread of its own, with a connection of its own.
+    with mock.patch.object(type(connections["default"]), "cursor", side_effect=OperationalError("connection refused")):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
