@@ -86,14 +86,13 @@ ROLES = (
         TRANSLATORS,
         # Wagtail checks pages per subtree, not per language, and translating a page or a snippet
         # needs the right to edit its source (translations.permissions): edit, never publish or delete.
+        # Topics and the footer have no drafts (saving them is publishing): left to editors.
         permissions=(
             ACCESS_ADMIN,
             SUBMIT_TRANSLATION,
             *model_permissions("wagtailimages.image", "choose"),
             *model_permissions("wagtaildocs.document", "choose"),
             *model_permissions("resources.resource", "change"),
-            *model_permissions("workinggroups.topic", "change"),
-            *model_permissions("home.sitefooter", "change"),
         ),
         page_permissions=("add_page", "change_page"),
         collection_permissions=(

@@ -4,7 +4,7 @@ The same functions serve the data migration (with historical models, through
 ``apps``) and the running site (demo loader, home-page signal), so an existing
 database, a fresh one and a freshly loaded demo all end in the same state.
 
-- Editors and Moderators (the reviewers): their rights are declared in core.roles.
+- Moderators (the reviewers) approve; their rights, and the Editors', are declared in core.roles.
 - "Communications review": one group-approval task for the reviewers, assigned to
   each language's home page, so it applies to French and English alike.
 """
@@ -14,13 +14,12 @@ from django.conf import settings
 
 from core import roles
 
-EDITORS_GROUP = roles.EDITORS
-
 
 def _models(apps):
     get = apps.get_model
     return {
         "ContentType": get("contenttypes", "ContentType"),
+        "Group": get("auth", "Group"),
         "Page": get("wagtailcore", "Page"),
         "Workflow": get("wagtailcore", "Workflow"),
         "WorkflowTask": get("wagtailcore", "WorkflowTask"),
@@ -29,15 +28,11 @@ def _models(apps):
     }
 
 
-def ensure_groups(apps=global_apps):
-    """Editors may write but not publish; Moderators review and publish. Returns (editors, reviewers)."""
-    return roles.apply_role(roles.role(roles.EDITORS), apps), roles.apply_role(roles.role(roles.REVIEWERS), apps)
-
-
 def ensure_review_workflow(apps=global_apps):
     """The "Communications review" workflow with its reviewers' task (created once, by name)."""
     models = _models(apps)
-    _, reviewers = ensure_groups(apps)
+    # The group's rights are core.roles' business (applied by core's migration and after migrate).
+    reviewers, _ = models["Group"].objects.get_or_create(name=roles.REVIEWERS)
     name = settings.TRANSLATIONS_REVIEW_WORKFLOW_NAME
     workflow = models["Workflow"].objects.filter(name=name).first()
     if workflow is None:
