@@ -11,7 +11,7 @@ Approved members are not staff: their group ("Members") is owned by ``members.ac
 docs/roles.md is the table people read; tests/core/test_roles.py walks it over HTTP.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.conf import settings
@@ -64,24 +64,24 @@ class Role:
     page_permissions: tuple = ()  # codenames, granted on the root page
     collection_permissions: tuple = ()  # (app_label, model, codename), granted on the root collection
     all_permissions: bool = False
-    description: str = field(default="", compare=False)
 
 
 ROLES = (
+    # Communications editors: write pages and submit them for review, never publish.
     Role(
         EDITORS,
         permissions=CONTENT,
         page_permissions=("add_page", "change_page"),
         collection_permissions=MEDIA_COLLECTION,
-        description="communications editors: write pages and submit them for review, never publish",
     ),
+    # Reviewers: the editors' rights, plus approve, publish, lock and unlock.
     Role(
         REVIEWERS,
         permissions=(*CONTENT, *model_permissions("resources.resource", "publish")),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=MEDIA_COLLECTION,
-        description="reviewers: the editors' rights, plus approve, publish, lock and unlock",
     ),
+    # Translators: translate pages and resources and submit them for review, never publish.
     Role(
         TRANSLATORS,
         # Wagtail checks pages per subtree, not per language, and translating a page or a snippet
@@ -99,26 +99,21 @@ ROLES = (
             *model_permissions("wagtailimages.image", "choose"),
             *model_permissions("wagtaildocs.document", "choose"),
         ),
-        description="translators: translate pages and snippets and submit them for review, never publish",
     ),
+    # Membership staff: people, organisations, approvals, group memberships; no pages.
     Role(
         MEMBERSHIP_STAFF,
         permissions=MEMBERSHIP,
-        description="membership staff: people, organisations, approvals, group memberships; no pages",
     ),
+    # Site administrators: every permission, without being superusers.
     Role(
         SITE_ADMINISTRATORS,
         all_permissions=True,
         page_permissions=ALL_PAGE_PERMISSIONS,
         collection_permissions=MEDIA_COLLECTION,
-        description="site administrators: every permission, without being superusers",
     ),
 )
 ROLE_NAMES = tuple(role.name for role in ROLES)
-
-
-def role(name):
-    return next(role for role in ROLES if role.name == name)
 
 
 class _Models:
