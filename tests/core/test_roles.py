@@ -1,4 +1,4 @@
-"""Every admin area × every staff role × list / add / edit / delete / publish, over HTTP.
+"""Every admin area × every staff role × list / add / edit / delete / publish (/ submit), over HTTP.
 
 ``MATRIX`` is docs/roles.md's table: a letter for each role that may do the action
 (E editors, R reviewers, T translators, M membership staff, A site administrators).
@@ -54,7 +54,7 @@ MATRIX = {
     "join policies": {"list": "MA", "add": "MA", "edit": "MA", "delete": "MA"},
     # The page chooser of the memberships' and join policies' "working group" field.
     "group chooser": {"list": "ERTMA"},
-    "translations": {"list": "ERTA", "add": "ERTA", "edit": "ERTA"},
+    "translations": {"list": "ERTA", "add": "ERTA", "edit": "ERTA", "submit": "ERTA"},
     "users": {"list": "A", "add": "A", "edit": "A", "delete": "A"},
     "groups": {"list": "A", "add": "A", "edit": "A", "delete": "A"},
     "settings": {"list": "A", "add": "A", "edit": "A", "delete": "A"},
@@ -148,6 +148,7 @@ def build_world():
             "list": reverse("translations:status"),
             "add": reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
             "edit": reverse("wagtail_localize:update_translations", args=[source.pk]),
+            "submit": reverse("translations:submit_for_review", args=[page.get_translation(english).pk]),
         },
         "users": crud("wagtailusers_users", staff["E"].pk),
         "groups": crud("wagtailusers_groups", Group.objects.get(name=roles.EDITORS).pk),
