@@ -42,6 +42,12 @@ def editor(site_tree):
 
 
 @pytest.fixture
+def translator(site_tree):
+    """In the Translators group: translates and submits for review, publishes nothing."""
+    return make_user("translator@example.org", Group.objects.get(name="Translators"))
+
+
+@pytest.fixture
 def reviewer(site_tree):
     return make_user("reviewer@example.org", Group.objects.get(name="Moderators"))
 

@@ -42,9 +42,11 @@ def test_new_translations_start_as_drafts(client, editor, french_page, english):
     assert client.get(english_page.specific.url or "/en/detention/").status_code == 404
 
 
-def test_editor_submits_translation_and_reviewer_approves(
-    client, editor, reviewer, french_page, english, django_capture_on_commit_callbacks
+@pytest.mark.parametrize("author", ["editor", "translator"])
+def test_editor_or_translator_submits_and_reviewer_approves(
+    client, request, author, reviewer, french_page, english, django_capture_on_commit_callbacks
 ):
+    editor = request.getfixturevalue(author)
     client.force_login(editor)
     client.post(reverse("wagtail_localize:submit_page_translation", args=[french_page.pk]), {"locales": [english.pk]})
     translation = Translation.objects.get(source__object_id=french_page.translation_key, target_locale=english)
