@@ -98,7 +98,7 @@ def test_password_reset_email_in_the_persons_language(client, site_tree):
     assert mail.outbox[-1].subject == "Password Reset Email"
     UserFactory(email="francais@example.org", preferred_language="fr")
     Client().post("/en/accounts/password/reset/", {"email": "francais@example.org"})
-    assert mail.outbox[-1].subject == "E-mail de réinitialisation de mot de passe"
+    assert mail.outbox[-1].subject == "Courriel de réinitialisation de mot de passe"
 
 
 @override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "2/m/ip"})
