@@ -24,8 +24,14 @@ logger = logging.getLogger(__name__)
 # Set when a verification email could not be sent; the "check your inbox" page says what to do instead.
 EMAIL_NOT_SENT_SESSION_KEY = "members_verification_email_not_sent"
 
-# Links allauth puts in the context of its emails (unknown account, account already exists), by URL name.
-ALLAUTH_EMAIL_LINKS = {"signup_url": "account_signup", "password_reset_url": "account_reset_password"}
+# Links allauth builds from the request's host for these emails (no adapter hook): by URL name.
+ALLAUTH_EMAIL_LINKS = {
+    "account/email/account_already_exists": {
+        "signup_url": "account_signup",
+        "password_reset_url": "account_reset_password",
+    },
+    "account/email/unknown_account": {"signup_url": "account_signup"},
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,20 +49,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         try:
             with translation.override(self._recipient_language(email)):
-                super().send_mail(template_prefix, email, {**context, **self._public_context(context)})
+                super().send_mail(template_prefix, email, {**context, **self._public_context(template_prefix)})
         except MAIL_ERRORS:
             # The account, address or reset request is already saved: say so, don't fail the request.
             logger.warning("Email %s to %s could not be sent", template_prefix, email, exc_info=True)
             self._email_not_sent(email)
 
-    def _public_context(self, email_context):
+    def _public_context(self, template_prefix):
         """The coalition's name and public address, where allauth would put the request's host."""
         request = context.request
         site_name = SiteFooter.coalition_name()
         links = {
             key: public_url(reverse(url_name), request)
-            for key, url_name in ALLAUTH_EMAIL_LINKS.items()
-            if key in email_context
+            for key, url_name in ALLAUTH_EMAIL_LINKS.get(template_prefix, {}).items()
         }
         return {
             "current_site": SimpleNamespace(name=site_name, domain=urlsplit(public_base_url(request)).netloc),

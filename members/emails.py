@@ -8,6 +8,8 @@ failure is logged and the caller is told (``send_to_user`` returns False).
 import logging
 import smtplib
 
+from allauth.core import context as allauth_context
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
@@ -27,7 +29,8 @@ MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def absolute_url(path):
-    return public_url(path)
+    # allauth's middleware keeps the current request: its address when SITE_URL is not set (development).
+    return public_url(path, allauth_context.request)
 
 
 def with_html_part(message):
@@ -40,7 +43,7 @@ def with_html_part(message):
             "subject": message.subject,
             "body": message.body,
             "site_name": SiteFooter.coalition_name(),
-            "site_url": public_base_url() + "/",
+            "site_url": public_base_url(allauth_context.request) + "/",
         }
         message.attach_alternative(render_to_string("emails/message.html", context), "text/html")
     return message
