@@ -1,4 +1,5 @@
 import logging
+import time
 from types import SimpleNamespace
 from urllib.parse import quote, urlsplit
 
@@ -23,6 +24,9 @@ logger = logging.getLogger(__name__)
 
 # Set when a verification email could not be sent; the "check your inbox" page says what to do instead.
 EMAIL_NOT_SENT_SESSION_KEY = "members_verification_email_not_sent"
+
+# When the person signed in (members.signals): a password just typed is not asked again at once.
+SIGNED_IN_AT_SESSION_KEY = "members_signed_in_at"
 
 # Links allauth builds from the request's host for these emails (no adapter hook): by URL name.
 ALLAUTH_EMAIL_LINKS = {
@@ -109,6 +113,16 @@ class AccountAdapter(DefaultAccountAdapter):
         if getattr(request, "members_emails_not_sent", None):
             request.session[EMAIL_NOT_SENT_SESSION_KEY] = True
         return super().respond_email_verification_sent(request, user)
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Sensitive actions ask for the password again, except within ACCOUNT_REAUTHENTICATION_TIMEOUT
+        of signing in (allauth counts only an explicit re-authentication): setting up a second factor
+        right after the first sign-in does not ask for the password just typed."""
+        request = context.request
+        signed_in_at = request.session.get(SIGNED_IN_AT_SESSION_KEY) if request is not None else None
+        if signed_in_at and time.time() - signed_in_at < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT:
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def is_safe_url(self, url):
         # Only this host: ALLOWED_HOSTS may list other names served by the same app.

@@ -1,13 +1,18 @@
-"""Keep the Members group in step with profiles and organisations, however they are saved."""
+"""Keep the Members group in step with profiles and organisations, however they are saved;
+tell reviewers of a person once verified; remember when a person signed in."""
+
+import time
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .access import sync_members_group
+from .adapters import SIGNED_IN_AT_SESSION_KEY
 from .models import MemberOrganisation, MemberProfile
 from .services import notify_reviewers, sync_organisation_members
 
@@ -40,3 +45,10 @@ def first_address_verified(sender, request, email_address, **kwargs):
     profile = MemberProfile.objects.filter(user_id=email_address.user_id).select_related("organisation").first()
     if profile is not None:
         notify_reviewers(profile)
+
+
+@receiver(user_logged_in, dispatch_uid="members_signed_in")
+def signed_in(sender, request, user, **kwargs):
+    # A fresh sign-in counts as authenticating for ACCOUNT_REAUTHENTICATION_TIMEOUT (members.adapters).
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT_SESSION_KEY] = time.time()

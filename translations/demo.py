@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
+from members.demo import verified_email
+
 from .workflow import EDITORS_GROUP, assign_to_language_roots, ensure_groups
 
 # Staff accounts to try the workflow as a new user would (development only).
@@ -38,13 +40,15 @@ def load_staff(stdout):
     editors, reviewers = ensure_groups()
     groups = {editors.name: editors, reviewers.name: reviewers}
     for account in DEMO_STAFF:
-        if User.objects.filter(email=account["email"]).exists():
-            continue
-        user = User.objects.create_user(
-            email=account["email"], password=account["password"], first_name=account["first_name"], last_name="Demo"
-        )
-        user.groups.add(groups[account["group"]])
-        stdout.write(f"  {account['group']} account {account['email']} created")
+        user = User.objects.filter(email=account["email"]).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=account["email"], password=account["password"], first_name=account["first_name"], last_name="Demo"
+            )
+            user.groups.add(groups[account["group"]])
+            stdout.write(f"  {account['group']} account {account['email']} created")
+        # Demo staff sign in at once, as staff invited by an administrator would.
+        verified_email(user)
 
 
 def load(stdout, *, with_accounts=True):
