@@ -71,6 +71,8 @@ def test_first_sign_in_of_staff_leads_to_the_admin_through_the_second_factor(sit
     page = response.content.decode()
     assert 'class="site-header"' in page
     assert CONTINUE[language] in page
+    # Its links are drawn as the site's buttons (download, new codes, continue).
+    assert page.count('class="button"') >= 3
     # The way on goes to the admin page the person asked for, which now opens.
     assert 'href="/admin/pages/"' in page
     assert client.get("/admin/pages/").status_code == 200
