@@ -3,7 +3,8 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, include, path
+from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
@@ -24,6 +25,13 @@ handler500 = "core.views.server_error"
 # allauth's rate limits answer with this page (allauth looks it up here), in the visitor's language.
 handler429 = "core.views.too_many_requests"
 
+# Wagtail's document URLs (its serve view, with the library's access check), answered never_cache
+# like the library's own download: a members-only file must never be kept by a shared cache.
+documents_urlpatterns = [
+    URLPattern(pattern.pattern, never_cache(pattern.callback), pattern.default_args, pattern.name)
+    for pattern in wagtaildocs_urls.urlpatterns
+]
+
 # Outside the language prefix: machines and staff tools.
 urlpatterns = [
     path("health/", views.health, name="health"),
@@ -32,7 +40,7 @@ urlpatterns = [
     path("admin/login/", to_allauth_login),  # members: Wagtail's admin sign-in → allauth
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(documents_urlpatterns)),
 ]
 # Headless API: Wagtail's API v3 at /api/v3/, OpenAPI at /api/v3/openapi.json.
 urlpatterns += api_urlpatterns

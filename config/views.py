@@ -1,11 +1,13 @@
 """Site-wide views that live outside the language prefix: health, robots, sitemap."""
 
 import logging
+import threading
 from collections import defaultdict
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -18,15 +20,44 @@ from wagtail.models import Page, Site
 logger = logging.getLogger(__name__)
 
 
-def _database_answers():
+#: Seconds /health/ waits for the database: a load balancer's probe must be answered quickly
+#: whatever hangs (a new connection, the server, or the worker's kept connection).
+HEALTH_DATABASE_SECONDS = 2
+#: Milliseconds its query may take on PostgreSQL, well under the site's own statement timeout.
+HEALTH_STATEMENT_TIMEOUT_MS = 1000
+
+
+def _query_database():
+    # A transaction only where the bound needs one: SQLite would take its write lock for it.
+    bounded = connection.vendor == "postgresql"
     try:
-        with connection.cursor() as cursor:
+        with transaction.atomic() if bounded else nullcontext(), connection.cursor() as cursor:
+            if bounded:
+                # Local to this transaction: the connection keeps the site's timeout afterwards.
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(HEALTH_STATEMENT_TIMEOUT_MS)])
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
         logger.exception("Health check: the database does not answer")
         return False
+    finally:
+        connections.close_all()  # this thread's own connection
     return True
+
+
+def _database_answers():
+    """Asked from a thread of its own, on a connection of its own, waited for at most
+    ``HEALTH_DATABASE_SECONDS``: psycopg has no client-side time-out, so a connection the worker
+    kept from before a database froze would otherwise hold the probe until the worker is killed.
+    A thread left waiting ends with its connection attempt (DATABASE_CONNECT_TIMEOUT)."""
+    answers = []
+    probe = threading.Thread(target=lambda: answers.append(_query_database()), daemon=True)
+    probe.start()
+    probe.join(HEALTH_DATABASE_SECONDS)
+    if not answers:
+        logger.error("Health check: the database did not answer within %s s", HEALTH_DATABASE_SECONDS)
+        return False
+    return answers[0]
 
 
 def _cache_answers():

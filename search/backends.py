@@ -105,21 +105,16 @@ def ranked_matches(queryset, query, operator, limit, most):
 
     Scores are higher for better matches, whatever the database; two queries in all. On SQLite,
     modelsearch ranks with a subquery per matching row and no title weight; here one query led by
-    the FTS index ranks at most ``most`` matches, and one more reads the ``limit`` objects.
+    the FTS index ranks at most ``most`` matches, and one more reads the ``limit`` objects. On
+    PostgreSQL, one query ranks and reads the ``limit`` best, and a count without ranking follows.
     """
     results = queryset.search(query, operator=operator)
     model = queryset.model
     if connection.vendor != "sqlite" or SQLiteFTSIndexEntry is None:
-        # Ranked once, keys only: the first ``most`` give the count, the ``limit`` best are then read whole.
-        ranked = [
-            (match.pk, match.search_score or 0.0)
-            for match in queryset.select_related(None)
-            .only("pk")
-            .search(query, operator=operator)
-            .annotate_score("search_score")[:most]
-        ]
-        objects = queryset.in_bulk([pk for pk, _score in ranked[:limit]])
-        return [(objects[pk], score) for pk, score in ranked[:limit] if pk in objects], len(ranked)
+        # The ``limit`` best, read whole and ranked by the index; counted apart, without ranking.
+        # (Ranking ``most`` keys to count them built hundreds of objects a search for nothing.)
+        best = [(match, match.search_score or 0.0) for match in results.annotate_score("search_score")[:limit]]
+        return best, min(results.count(), most)
     compiler = results.query_compiler
     object_ids = queryset.order_by().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     ranked = list(

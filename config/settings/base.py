@@ -128,6 +128,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # is picked up again without restarting the app servers.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Bounded waits: a database that accepts connections and never answers gives the 503 page
+    # in seconds instead of freezing every worker. Seconds to connect; milliseconds a statement
+    # may run (0 turns it off, for a long one-off command such as a migration on a big table).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT', default=5000)}",
+        }
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

@@ -7,9 +7,12 @@ that fails on the connection is logged and answered as a cache miss (reads) or a
 ``OUTAGE_RETRY_SECONDS`` (a top-level key of the cache's settings, 5 by default), so a
 page that makes many cache calls does not wait for a time-out on each of them.
 
-What degrades: anything that relies on the cache for correctness rather than speed —
-allauth's rate limits count nothing while Redis is away (they fail open). Sessions are
-in the database and are not affected. ``/health/`` reports the cache as down.
+What degrades: anything that relies on the cache for correctness rather than speed.
+``add`` answers "stored" during an outage, as if the value had been kept and evicted at
+once (a cache may drop any key at any time): allauth's rate limits take their lock with
+``add``, so they are skipped while Redis is away (they fail open, for people signing in)
+and count again as soon as it is back. Sessions are in the database and are not
+affected. ``/health/`` reports the cache as down.
 
 Only the public methods of Django's cache API are wrapped (``get``, ``set``...): the
 keys are made by Django as usual.
@@ -48,11 +51,18 @@ class TolerantRedisCache(RedisCache):
             return getattr(super(), method)(*args, **kwargs)
         except OUTAGE_ERRORS as error:
             self.down_until = time.monotonic() + self.retry_after
-            logger.warning("Cache unavailable (%s); serving without it: %s", method, error)
+            logger.warning(
+                "Cache unavailable (%s); serving without it (rate limits skipped) for %ss: %s",
+                method,
+                self.retry_after,
+                error,
+            )
             return fallback
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self.tolerate("add", False, key, value, timeout, version)
+        # "Stored": a False here would make allauth's rate-limit lock wait a second and refuse
+        # every sign-in, sign-up and password reset (429) until Redis is back.
+        return self.tolerate("add", True, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
         return self.tolerate("get", default, key, default, version)

@@ -173,3 +173,32 @@ def test_verification_email_resend_on_the_email_page_is_throttled(client):
     assert response.redirect_chain == [("/en/accounts/email/", 302)]
     assert "a few minutes ago and is still valid" in response.content.decode()
     assert len(mail.outbox) == 1
+
+
+@pytest.fixture
+def cache_unreachable(settings):
+    """The production cache backend pointed at a port where nothing listens (refused at once)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.caching.backends.TolerantRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_with_the_cache_down_limits_are_skipped_not_enforced(cache_unreachable, client, language, caplog):
+    """Fail open: an outage of the cache must not lock everybody out of their account."""
+    UserFactory(email="pendant.panne@example.org")
+    reset_url = f"/{language}/accounts/password/reset/"
+    # More resets than the limit allows (3 per address): all sent, since nothing is counted.
+    for _attempt in range(4):
+        assert client.post(reset_url, {"email": "pendant.panne@example.org"}).status_code == 302
+    assert [message.to for message in mail.outbox] == [["pendant.panne@example.org"]] * 4
+    # Sign-up is reached too: the form answers (400 for a bad address), not the limit (429).
+    assert client.post(f"/{language}/accounts/signup/", {"email": "not-an-address"}).status_code == 400
+    response = client.post(f"/{language}/accounts/login/", {"login": "pendant.panne@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert signed_in(client)
+    assert "Cache unavailable" in caplog.text

@@ -95,6 +95,8 @@ def test_wagtail_document_serve_view(kind, as_visitor, library):
     response = client.get(private_document.url)
     if MAY_HAVE_MEMBERS_FILE[kind]:
         assert response.status_code == 200 and body(response) == FILE_BYTES
+        # Never kept by a shared cache (a CDN) for the next visitor.
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     else:
         assert_refused(kind, response)
 
