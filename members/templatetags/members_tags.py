@@ -1,4 +1,6 @@
 from django import template
+from django.conf import settings
+from django.urls import reverse
 
 from members.access import can_manage_group, canonical_group, is_approved_member
 from members.middleware import ADMIN_MFA_NEXT_SESSION_KEY, can_use_admin, needs_admin_mfa
@@ -49,4 +51,6 @@ def admin_mfa_setup(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not can_use_admin(user):
         return {"required": False, "next": None}
-    return {"required": needs_admin_mfa(user), "next": request.session.get(ADMIN_MFA_NEXT_SESSION_KEY) or "/admin/"}
+    next_url = request.session.get(ADMIN_MFA_NEXT_SESSION_KEY) or reverse("wagtailadmin_home")
+    required = getattr(settings, "ADMIN_MFA_REQUIRED", True) and needs_admin_mfa(user)
+    return {"required": required, "next": next_url}
