@@ -41,7 +41,7 @@ def with_html_part(message):
     if not any(alternative[1] == "text/html" for alternative in message.alternatives):
         context = {
             "subject": message.subject,
-            "body": message.body,
+            "body": message.body.strip(),
             "site_name": SiteFooter.coalition_name(),
             "site_url": public_base_url(allauth_context.request) + "/",
         }
