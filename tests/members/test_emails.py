@@ -264,3 +264,15 @@ def test_co_chairs_hear_of_a_request_and_the_person_of_the_decision(groups, lang
         decision = only_email_to(person.email)
         assert_well_formed(decision, language)
         assert_links_open(decision, person)
+
+
+def test_without_a_public_address_links_follow_the_request_and_the_name_stays_the_coalitions(site_tree, settings):
+    """Development (no SITE_URL): the address the site was opened at, never a fixed 127.0.0.1:8000."""
+    settings.SITE_URL = ""
+    UserFactory(email="dev@example.org", verified=False, preferred_language="en")
+    Client(HTTP_HOST="coalition.local:8765").post(
+        "/en/accounts/login/", {"login": "dev@example.org", "password": PASSWORD}
+    )
+    message = only_email_to("dev@example.org")
+    assert any(url.startswith("http://coalition.local:8765/en/accounts/confirm-email/") for url in links(message))
+    assert f"Hello from {coalition_name('en')}!" in message.body
