@@ -70,6 +70,7 @@ def production_env(workdir):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
         # Plain HTTP on the loopback: no redirect to HTTPS (which would be right in production).

@@ -4,11 +4,11 @@ The passwords are published in docs/roles.md; ``DEMO_ACCOUNTS_ALLOWED`` guards t
 account is found by its email, put in its role's group and its address marked verified (allauth).
 """
 
-from allauth.account.models import EmailAddress
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
+
+from members.demo import verified_email
 
 from . import roles
 
@@ -31,7 +31,7 @@ def load_staff(stdout):
             user = User.objects.create_user(email=email, password=password, first_name=first_name, last_name="Demo")
             stdout.write(f"  {role_name} account {email} created")
         user.groups.add(groups[role_name])
-        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        verified_email(user)
 
 
 def load(stdout, *, with_accounts=True):

@@ -1,6 +1,7 @@
 import html
 import re
 
+from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -210,6 +211,12 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
         """The footer of the active language, falling back to the default language's."""
         footers = {footer.locale.language_code: footer for footer in cls.objects.select_related("locale")}
         return footers.get(get_language()) or footers.get(default_locale().language_code)
+
+    @classmethod
+    def coalition_name(cls):
+        """The coalition's name in the active language, as the footer gives it (emails greet with it)."""
+        footer = cls.for_active_language()
+        return footer.organisation_name if footer and footer.organisation_name else settings.WAGTAIL_SITE_NAME
 
     @cached_property
     def social_link_list(self):

@@ -1,24 +1,41 @@
 import logging
+import time
+from types import SimpleNamespace
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.core import context, ratelimit
-from allauth.core.exceptions import ImmediateHttpResponse
 
 from django.conf import settings
 from django.contrib import messages
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from core.public_address import public_base_url, public_url
 from core.redirects import is_local_path
+from home.models import SiteFooter
 
-from .emails import MAIL_ERRORS
+from .emails import MAIL_ERRORS, with_html_part
 from .models import User
 
 logger = logging.getLogger(__name__)
 
 # Set when a verification email could not be sent; the "check your inbox" page says what to do instead.
 EMAIL_NOT_SENT_SESSION_KEY = "members_verification_email_not_sent"
+
+# When the person signed in (members.signals): a password just typed is not asked again at once.
+SIGNED_IN_AT_SESSION_KEY = "members_signed_in_at"
+
+# Links allauth builds from the request's host for these emails (no adapter hook): by URL name.
+ALLAUTH_EMAIL_LINKS = {
+    "account/email/account_already_exists": {
+        "signup_url": "account_signup",
+        "password_reset_url": "account_reset_password",
+    },
+    "account/email/unknown_account": {"signup_url": "account_signup"},
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,11 +53,37 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         try:
             with translation.override(self._recipient_language(email)):
-                super().send_mail(template_prefix, email, context)
+                super().send_mail(template_prefix, email, {**context, **self._public_context(template_prefix)})
         except MAIL_ERRORS:
             # The account, address or reset request is already saved: say so, don't fail the request.
             logger.warning("Email %s to %s could not be sent", template_prefix, email, exc_info=True)
             self._email_not_sent(email)
+
+    def _public_context(self, template_prefix):
+        """The coalition's name and public address, where allauth would put the request's host."""
+        request = context.request
+        site_name = SiteFooter.coalition_name()
+        links = {
+            key: public_url(reverse(url_name), request)
+            for key, url_name in ALLAUTH_EMAIL_LINKS.get(template_prefix, {}).items()
+        }
+        return {
+            "current_site": SimpleNamespace(name=site_name, domain=urlsplit(public_base_url(request)).netloc),
+            "site_name": site_name,
+            "site_url": public_base_url(request) + "/",
+            **links,
+        }
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        return with_html_part(super().render_mail(template_prefix, email, context, headers=headers))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return public_url(reverse("account_confirm_email", args=[emailconfirmation.key]), request)
+
+    def get_reset_password_from_key_url(self, key):
+        # allauth's own URL pattern takes the key as "<uidb36>-<key>".
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return public_url(path.replace("UID-KEY", quote(key)), context.request)
 
     def _email_not_sent(self, email):
         request = context.request
@@ -71,17 +114,15 @@ class AccountAdapter(DefaultAccountAdapter):
             request.session[EMAIL_NOT_SENT_SESSION_KEY] = True
         return super().respond_email_verification_sent(request, user)
 
-    def should_send_confirmation_mail(self, request, email_address, signup):
-        """Signing in again with an unverified address sends the link again; too soon answers 429.
-
-        allauth would skip the email silently (the link already sent stays valid); the 429
-        page tells the person so instead of a "we have sent you an email" that is not true.
-        """
-        if not signup and not ratelimit.consume(
-            request, action="confirm_email", key=email_address.email.lower(), dry_run=True
-        ):
-            raise ImmediateHttpResponse(ratelimit.respond_429(request))
-        return super().should_send_confirmation_mail(request, email_address, signup)
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Sensitive actions ask for the password again, except within ACCOUNT_REAUTHENTICATION_TIMEOUT
+        of signing in (allauth counts only an explicit re-authentication): setting up a second factor
+        right after the first sign-in does not ask for the password just typed."""
+        request = context.request
+        signed_in_at = request.session.get(SIGNED_IN_AT_SESSION_KEY) if request is not None else None
+        if signed_in_at and time.time() - signed_in_at < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT:
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def is_safe_url(self, url):
         # A path on this host only: ALLOWED_HOSTS may list other names served by the same app.

@@ -15,29 +15,30 @@ from .models import GroupMembership, GroupSettings, MemberProfile
 
 
 def create_profile(user, *, organisation=None, organisation_not_listed=""):
-    """The pending profile of someone signing up; its reviewers are told once it is committed
-    (sign-up saves the user and the profile in one transaction, which may be undone)."""
+    """The person's profile, waiting for approval; reviewers hear of it once the address is verified."""
     profile, _ = MemberProfile.objects.get_or_create(
         user=user,
         defaults={"organisation": organisation, "organisation_not_listed": organisation_not_listed},
     )
-    transaction.on_commit(lambda: notify_reviewers(profile))
     return profile
 
 
 def notify_reviewers(profile):
-    """Tell who reviews ``profile`` that it waits: the organisation's administrators, or staff
-    when the organisation is not listed yet (they add it, then approve the person)."""
-    organisation = profile.organisation
-    if organisation is None and profile.organisation_not_listed:
+    """Tell who decides about a pending person: the organisation's administrators, or staff when
+    the organisation is not in the list yet. Called once the person's address is verified
+    (members.signals), so nobody reviews an address that may not be theirs."""
+    if profile.status != MemberProfile.Status.PENDING:
+        return
+    if profile.organisation is None and profile.organisation_not_listed:
+        # Staff add the organisation to the list, then approve the person.
         for staff in members_staff():
             send_to_user(
                 staff,
                 "organisation_not_listed",
                 {"profile": profile, "admin_url": absolute_url(reverse("wagtailadmin_home"))},
             )
-    elif organisation is not None:
-        for administrator in organisation.administrators.filter(is_active=True):
+    elif profile.organisation is not None:
+        for administrator in profile.organisation.administrators.filter(is_active=True):
             send_to_user(administrator, "pending_review", {"profile": profile})
 
 

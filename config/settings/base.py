@@ -284,6 +284,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_CHANGE_EMAIL = True  # one address per person; a new one is verified before it replaces the old
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Seconds after signing in (or re-authenticating) during which sensitive actions (second factor,
+# email, password) do not ask for the password again (members.adapters).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
@@ -306,7 +309,8 @@ ACCOUNT_RATE_LIMITS = {
     # Submitting the new password from the emailed link.
     "reset_password_from_key": "20/m/ip",
     # Verification email sent again (signing in unverified, or "re-send" on the email page):
-    # once per address every 3 minutes; the link already sent stays valid.
+    # once per address every 3 minutes. Over it, signing in shows the usual "check your email" page
+    # without sending again (the link already sent stays valid): never a 429 for someone signing in.
     "confirm_email": "1/3m/key",
     # Email page actions, password change, asking the password again: per signed-in person.
     "manage_email": "10/m/user",
@@ -336,7 +340,12 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Conseil canadien pour les réfugiés"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address (https://example.org): every absolute link in emails is built from it
+# (core.public_address). Production refuses to start without it; in development the request's own
+# address is used, or localhost for emails sent outside a request.
+SITE_URL = env("SITE_URL", default="").rstrip("/")
+# Wagtail's own emails (moderation, workflow) follow the same address.
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://localhost:8000"
 # Search: Wagtail's database backend. search.backends builds each page's vector with its
 # own language's configuration on PostgreSQL (French or English stemming, accent-insensitive) and
 # is Wagtail's plain database backend elsewhere (SQLite FTS5 in development).

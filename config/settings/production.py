@@ -2,14 +2,20 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.public_address import site_url_problem
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import SECRET_KEY, SITE_URL, env
 
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a long random value in production "
         "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
+
+# Links in emails go to the public address: without it they would point at the wrong host.
+if problem := site_url_problem(SITE_URL):
+    raise ImproperlyConfigured(f"{problem}: set SITE_URL to the site's public address (https://example.org).")
 
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")

@@ -25,7 +25,9 @@ TASKS = {
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default="/tmp/coalition-test-media"))  # noqa: S108
 # Rate limits are exercised by their own tests; the rest of the suite signs in freely.
 ACCOUNT_RATE_LIMITS = False
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Links in emails are followed by the test client.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 DEMO_ACCOUNTS_ALLOWED = True
 # Admin tests of other areas sign in without a second factor; tests/members/test_accounts.py turns it on.
 ADMIN_MFA_REQUIRED = False

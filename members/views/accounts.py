@@ -3,7 +3,10 @@
 from allauth.account import views as allauth_views
 from allauth.core import ratelimit
 
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from ..adapters import EMAIL_NOT_SENT_SESSION_KEY
 from .common import InvalidFormAnswers400Mixin
@@ -24,17 +27,25 @@ class LoginView(allauth_views.LoginView):
 
 
 class EmailView(allauth_views.EmailView):
-    """allauth's email page; asking again for a verification email too soon answers 429.
+    """allauth's email page; asking again for a verification email too soon sends nothing more.
 
-    allauth itself skips the email silently (the link already sent stays valid); the
-    person is told instead of wondering where the email went.
+    allauth itself skips the email silently (the link already sent stays valid); the person
+    is told so, on the same page, instead of wondering where the email went.
     """
 
     def post(self, request, *args, **kwargs):
         if "action_send" in request.POST and request.POST.get("email"):
             email = request.POST["email"].lower()
             if not ratelimit.consume(request, action="confirm_email", key=email, dry_run=True):
-                return ratelimit.respond_429(request)
+                messages.info(
+                    request,
+                    gettext(
+                        "A verification link was sent to %(email)s a few minutes ago and is still valid: "
+                        "check your inbox and your spam folder."
+                    )
+                    % {"email": email},
+                )
+                return redirect("account_email")
         return super().post(request, *args, **kwargs)
 
 

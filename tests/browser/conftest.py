@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from django.test import override_settings
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -113,7 +115,9 @@ def demo_site(demo_database, browser):
 
     server = LiveServer("localhost")
     try:
-        yield server.url
+        # Links in emails lead to this server, as they lead to SITE_URL in production.
+        with override_settings(SITE_URL=server.url, WAGTAILADMIN_BASE_URL=server.url):
+            yield server.url
     finally:
         server.stop()
 

@@ -44,7 +44,13 @@ def run_production(code, secret_key=LONG_KEY, extra_env=None):
         # DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser tests run, never in production.
         if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "coalition.example.org"})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "ALLOWED_HOSTS": "coalition.example.org",
+            "SITE_URL": "https://coalition.example.org",
+        }
+    )
     if secret_key is not None:
         env["SECRET_KEY"] = secret_key
     env.update(extra_env or {})
@@ -115,7 +121,7 @@ print(json.dumps(results))
 def production_under_each_key():
     cases = {**WEAK_SECRET_KEYS, "long and random": secrets.token_urlsafe(64)}
     env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
-    env["ALLOWED_HOSTS"] = "coalition.example.org"
+    env.update({"ALLOWED_HOSTS": "coalition.example.org", "SITE_URL": "https://coalition.example.org"})
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", IMPORT_PRODUCTION_UNDER_EACH_KEY, json.dumps(cases)],
         cwd=BASE_DIR,
@@ -139,6 +145,53 @@ def test_production_refuses_a_weak_or_missing_secret_key(production_under_each_k
 @pytest.mark.subprocess
 def test_production_starts_with_a_long_random_secret_key(production_under_each_key):
     assert production_under_each_key["long and random"] == "started"
+
+
+# The public address every email link is built from: production does not start without a usable one.
+SITE_URLS = {
+    "missing": ("", "SITE_URL is not set"),
+    "not absolute": ("coalition.example.org", "absolute http(s) address"),
+    "with a path": ("https://coalition.example.org/fr/", "without a path"),
+    "usable": ("https://coalition.example.org", None),
+}
+
+
+@pytest.mark.subprocess
+def test_production_refuses_to_start_without_a_public_address():
+    code = (
+        "import importlib, json, os, sys\n"
+        "results = {}\n"
+        "for case, value in json.loads(sys.argv[1]).items():\n"
+        "    for name in [n for n in sys.modules if n.startswith('config.settings')]:\n"
+        "        del sys.modules[name]\n"
+        "    os.environ['SITE_URL'] = value\n"
+        "    try:\n"
+        "        settings = importlib.import_module('config.settings.production')\n"
+        "    except Exception as error:\n"
+        "        results[case] = f'{type(error).__name__}: {error}'\n"
+        "    else:\n"
+        "        results[case] = settings.WAGTAILADMIN_BASE_URL\n"
+        "print(json.dumps(results))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env.update({"ALLOWED_HOSTS": "coalition.example.org", "SECRET_KEY": LONG_KEY})
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code, json.dumps({case: value for case, (value, _) in SITE_URLS.items()})],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    outcomes = json.loads(result.stdout)
+    for case, (value, message) in SITE_URLS.items():
+        if message is None:
+            # Wagtail's own emails follow the same address.
+            assert outcomes[case] == value, case
+        else:
+            assert outcomes[case].startswith("ImproperlyConfigured: "), case
+            assert message in outcomes[case], case
 
 
 CHECK_DEPLOY = (

@@ -2,9 +2,11 @@
 
 import pytest
 
+from django.conf import settings
 from django.core import mail
 from django.test import Client, override_settings
 
+from members.adapters import SIGNED_IN_AT_SESSION_KEY
 from members.models import GroupMembership, MemberOrganisation, MemberProfile, User
 from tests.factories.members import PASSWORD, UserFactory, add_membership, make_person
 
@@ -98,7 +100,7 @@ def test_password_reset_email_in_the_persons_language(client, site_tree):
     assert mail.outbox[-1].subject == "Password Reset Email"
     UserFactory(email="francais@example.org", preferred_language="fr")
     Client().post("/en/accounts/password/reset/", {"email": "francais@example.org"})
-    assert mail.outbox[-1].subject == "E-mail de réinitialisation de mot de passe"
+    assert mail.outbox[-1].subject == "Courriel de réinitialisation de mot de passe"
 
 
 @override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "2/m/ip"})
@@ -164,7 +166,10 @@ def test_delete_my_account_keeps_the_organisation(client, people, groups):
     add_membership(user, groups["open"], role=GroupMembership.Role.CO_CHAIR)
     client.post("/fr/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert client.get("/fr/members/profile/delete/").status_code == 200
-    # Deleting asks for the password again (allauth's reauthentication)...
+    # Some time after signing in, deleting asks for the password again (allauth's reauthentication)...
+    session = client.session
+    session[SIGNED_IN_AT_SESSION_KEY] -= settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+    session.save()
     response = client.post("/fr/members/profile/delete/", {})
     assert response["Location"].startswith("/fr/accounts/reauthenticate/")
     # ...then allauth replays the form, which lacks the confirmation: nothing is deleted.

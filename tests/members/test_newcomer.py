@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 TEXTS = {
     "fr": {
-        "verify_subject": "Confirmez votre adresse e-mail",
+        "verify_subject": "Confirmez votre adresse courriel",
         "pending": "Votre compte attend l'approbation",
         "approved_subject": "Votre compte de membre est approuvé",
         "accepted_subject": "Bienvenue dans Protection au Canada",
@@ -67,8 +67,8 @@ def test_newcomer_path(client, people, groups, language, django_capture_on_commi
 
     verification = next(message for message in mail.outbox if message.to == ["nouvelle@example.org"])
     assert texts["verify_subject"] in verification.subject
-    # The organisation's administrator is told someone waits for them.
-    assert any(message.to == [people["org_admin"].email] for message in mail.outbox)
+    # The organisation's administrator hears of the person only once the address is verified.
+    assert not any(message.to == [people["org_admin"].email] for message in mail.outbox)
 
     # Signing in before verifying does not sign in.
     client.post(f"{prefix}/accounts/login/", {"login": "nouvelle@example.org", "password": PASSWORD})
@@ -76,6 +76,8 @@ def test_newcomer_path(client, people, groups, language, django_capture_on_commi
 
     confirm_path = re.search(r"https?://[^/]+(/\w\w/accounts/confirm-email/[^/\s]+/)", verification.body).group(1)
     assert client.post(confirm_path).status_code == 302
+    # Verified: the organisation's administrator is told someone waits for them.
+    assert any(message.to == [people["org_admin"].email] for message in mail.outbox)
 
     response = client.post(f"{prefix}/accounts/login/", {"login": "nouvelle@example.org", "password": PASSWORD})
     assert response.status_code == 302

@@ -170,10 +170,11 @@ def test_decide_twice_changes_nothing_the_second_time(groups):
     assert membership.status == GroupMembership.Status.ACTIVE
 
 
-def test_organisation_not_listed_notifies_staff_in_their_language(settings, django_capture_on_commit_callbacks):
+def test_organisation_not_listed_notifies_staff_in_their_language(settings):
     staff = UserFactory(is_superuser=True, is_staff=True, preferred_language="en")
     user = UserFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        services.create_profile(user, organisation_not_listed="Maison de l'amitié")
+    profile = services.create_profile(user, organisation_not_listed="Maison de l'amitié")
+    assert not mail.outbox  # nobody hears of the person before the address is verified
+    services.notify_reviewers(profile)
     assert [message.to for message in mail.outbox] == [[staff.email]]
     assert mail.outbox[0].subject == "Organisation to add: Maison de l'amitié"

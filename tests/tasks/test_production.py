@@ -18,6 +18,7 @@ def manage_in_production(*arguments):
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "coalition.example.org",
+            "SITE_URL": "https://coalition.example.org",
             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         }
     )
