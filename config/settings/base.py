@@ -126,9 +126,11 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Connections are reused and checked before use, so a restarted database
-    # is picked up again without restarting the app servers.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    # A new connection per request by default (about 5 ms on a local server): its connect time-out
+    # bounds every request while the database hangs, where a kept connection would wait without
+    # bound (psycopg has no client-side time-out). CONN_MAX_AGE > 0 keeps connections, checked
+    # before reuse, at that risk (docs/operations.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Bounded waits: a database that accepts connections and never answers gives the 503 page
     # in seconds instead of freezing every worker. Seconds to connect; milliseconds a statement
