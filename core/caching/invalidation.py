@@ -1,9 +1,10 @@
 """The one receiver that keeps cached pages and fragments fresh.
 
 Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
-translatable model: topics, footer, resources...), a site, a page's privacy, a locale or
-a document bumps the version (``version.bump``). Saving a page draft does not:
-publishing does.
+translatable model: topics, footer, resources...), a site, a page's privacy, a locale,
+a document or a model that declares ``shown_on_pages = True`` (group memberships: who
+leads a group is shown on its page) bumps the version (``version.bump``). Saving a page
+draft does not: publishing does.
 """
 
 from django.apps import apps
@@ -22,7 +23,7 @@ DOCUMENT_BOOKKEEPING = {"file_size", "file_hash"}
 
 def watched_models():
     shown = (Page, TranslatableMixin, Site, PageViewRestriction, Locale, get_document_model())
-    return [model for model in apps.get_models() if issubclass(model, shown)]
+    return [model for model in apps.get_models() if issubclass(model, shown) or getattr(model, "shown_on_pages", False)]
 
 
 def refresh_cached_content(sender, signal, instance=None, **kwargs):

@@ -1,0 +1,82 @@
+"""Who leads a group has one record, its memberships: the group page in both languages, the API
+and the roster all follow it, and a change shows at once on the cached page."""
+
+import pytest
+
+from members.models import GroupMembership, GroupSettings
+from tests.factories.members import OrganisationFactory, add_membership, make_groups, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group(site_tree):
+    (group,) = make_groups(site_tree, ("protection", "Protection au Canada", GroupSettings.JoinPolicy.OPEN))
+    return group
+
+
+@pytest.fixture
+def marie(group):
+    person = make_person(
+        organisation=OrganisationFactory(name="Centre d'accueil de Montréal"), first_name="Marie", last_name="Tremblay"
+    )
+    return add_membership(person, group, role=GroupMembership.Role.CO_CHAIR)
+
+
+def leadership_in_api(client, page):
+    return client.get(f"/api/v3/pages/{page.pk}/").json()["leadership"]
+
+
+def test_a_co_chair_membership_is_the_leadership_in_both_languages_the_api_and_the_roster(client, group, marie):
+    english = group.get_translation(group.get_translations().get().locale)
+    french_html = client.get("/fr/groupes-de-travail/protection/").content.decode()
+    english_html = client.get(english.url).content.decode()
+    assert "Marie Tremblay" in french_html and "Coprésident" in french_html
+    assert "Marie Tremblay" in english_html and "Co-chair" in english_html
+    assert "Centre d&#x27;accueil de Montréal" in english_html
+
+    for page in (group, english):
+        (leader,) = leadership_in_api(client, page)
+        assert leader["display_name"] == "Marie Tremblay"
+        assert leader["role"] == "co_chair"
+        assert leader["organisation"] == "Centre d'accueil de Montréal"
+        assert set(leader) == {"role", "role_label", "display_name", "organisation"}  # no account, no address
+
+    client.force_login(marie.user)
+    assert client.get(f"/fr/members/groups/{group.pk}/roster/").status_code == 200
+
+
+def test_taking_the_role_away_changes_page_api_and_roster_together(client, group, marie):
+    assert client.get("/fr/groupes-de-travail/protection/")["X-Page-Cache"] == "miss"
+    assert client.get("/fr/groupes-de-travail/protection/")["X-Page-Cache"] == "hit"
+
+    marie.role = GroupMembership.Role.MEMBER
+    marie.save()
+
+    response = client.get("/fr/groupes-de-travail/protection/")
+    assert response["X-Page-Cache"] == "miss"  # the cached page was refreshed
+    assert "Marie Tremblay" not in response.content.decode()
+    assert leadership_in_api(client, group) == []
+    client.force_login(marie.user)
+    assert client.get(f"/fr/members/groups/{group.pk}/roster/").status_code == 403
+
+
+def test_a_new_co_chair_shows_on_the_cached_page(client, group):
+    client.get("/en/")  # warm the caches of the layout
+    assert "Marie Tremblay" not in client.get("/fr/groupes-de-travail/protection/").content.decode()
+    person = make_person(first_name="Marie", last_name="Tremblay")
+    add_membership(person, group, role=GroupMembership.Role.CO_CHAIR)
+    assert "Marie Tremblay" in client.get("/fr/groupes-de-travail/protection/").content.decode()
+
+
+def test_leaders_are_listed_by_role_and_members_and_requests_are_not(client, group, marie):
+    staff = add_membership(make_person(first_name="Luc", last_name="Bouchard"), group, role=GroupMembership.Role.STAFF)
+    add_membership(make_person(first_name="Simple", last_name="Membre"), group)
+    add_membership(
+        make_person(first_name="Demande", last_name="Enattente"),
+        group,
+        role=GroupMembership.Role.CO_CHAIR,
+        status=GroupMembership.Status.PENDING,
+    )
+    names = [leader["display_name"] for leader in leadership_in_api(client, group)]
+    assert names == [marie.user.get_full_name(), staff.user.get_full_name()]
