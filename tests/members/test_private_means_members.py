@@ -181,3 +181,30 @@ def test_collection_privacy_says_and_means_approved_members(admin_client, langua
     assert admitted == {MEMBERS_GROUP_NAME} | set(
         Group.objects.filter(permissions__codename="change_resource").values_list("name", flat=True)
     )
+
+
+def test_the_migration_makes_existing_logged_in_restrictions_members_only(site_tree):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("members.migrations.0006_private_means_members")
+    staff = Group.objects.create(name="Bibliothèque")
+    staff.permissions.add(Permission.objects.get(content_type__app_label="resources", codename="change_resource"))
+    collection = Collection.get_first_root_node().add_child(name="Anciens procès-verbaux")
+    # Saved before the rule existed: bulk_create sends no signal.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=site_tree["fr"], restriction_type=PageViewRestriction.LOGIN)]
+    )
+    CollectionViewRestriction.objects.bulk_create(
+        [CollectionViewRestriction(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)]
+    )
+
+    migration.members_only(apps, None)
+
+    page_restriction = PageViewRestriction.objects.get(page=site_tree["fr"])
+    assert page_restriction.restriction_type == PageViewRestriction.GROUPS
+    assert list(page_restriction.groups.values_list("name", flat=True)) == [MEMBERS_GROUP_NAME]
+    collection_restriction = CollectionViewRestriction.objects.get(collection=collection)
+    assert collection_restriction.restriction_type == CollectionViewRestriction.GROUPS
+    assert {MEMBERS_GROUP_NAME, "Bibliothèque"} <= set(collection_restriction.groups.values_list("name", flat=True))

@@ -80,3 +80,63 @@ def test_leaders_are_listed_by_role_and_members_and_requests_are_not(client, gro
     )
     names = [leader["display_name"] for leader in leadership_in_api(client, group)]
     assert names == [marie.user.get_full_name(), staff.user.get_full_name()]
+
+
+@pytest.fixture
+def old_leadership_table():
+    """The page inline's table as migration 0002 left it, and its historical model."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state = MigrationLoader(connection).project_state(("workinggroups", "0002_groups_projects_achievements_meetings"))
+    uuid_type = "uuid" if connection.vendor == "postgresql" else "char(32)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE workinggroups_workinggroupleader (id integer PRIMARY KEY, "
+            f"translation_key {uuid_type} NOT NULL, sort_order integer NULL, role varchar(40) NOT NULL, "
+            "name varchar(150) NOT NULL, organisation varchar(200) NOT NULL, locale_id bigint NOT NULL, "
+            "page_id bigint NOT NULL, user_id bigint NULL)"
+        )
+    return state.apps.get_model("workinggroups", "WorkingGroupLeader")
+
+
+def test_the_migration_carries_the_page_inline_over_to_memberships(group, old_leadership_table):
+    import importlib
+
+    from django.apps import apps
+
+    from members.models import MemberProfile
+
+    migration = importlib.import_module("workinggroups.migrations.0003_leadership_from_memberships")
+    english = group.get_translations().get()
+    linked = make_person(first_name="Amina", last_name="Diallo")
+    add_membership(linked, group)  # already a member: the migration gives her the role
+    rows = [
+        (group, GroupMembership.Role.CO_CHAIR, "", "", linked),
+        (group, GroupMembership.Role.STAFF, "Luc Bouchard", "Conseil canadien pour les réfugiés", None),
+        # The translation's copy of the inline is not a second set of leaders.
+        (english, GroupMembership.Role.CO_CHAIR, "Someone Else", "", None),
+    ]
+    for number, (page, role, name, organisation, user) in enumerate(rows, start=1):
+        old_leadership_table.objects.create(
+            id=number, page_id=page.pk, locale_id=page.locale_id, role=role, name=name,
+            organisation=organisation, user_id=user.pk if user else None, sort_order=number,
+        )  # fmt: skip
+
+    class HistoricalApps:
+        def get_model(self, app_label, model_name):
+            if model_name == "WorkingGroupLeader":
+                return old_leadership_table
+            return apps.get_model(app_label, model_name)
+
+    migration.leaders_to_memberships(HistoricalApps(), None)
+
+    assert [(leader.display_name, leader.role) for leader in group.leaders] == [
+        ("Amina Diallo", GroupMembership.Role.CO_CHAIR),
+        ("Luc Bouchard", GroupMembership.Role.STAFF),
+    ]
+    placeholder = GroupMembership.objects.get(role=GroupMembership.Role.STAFF).user
+    assert placeholder.email.endswith("@leaders.invalid")
+    assert not placeholder.has_usable_password()
+    assert placeholder.member_profile.status == MemberProfile.Status.PENDING
+    assert placeholder.member_profile.organisation_name == "Conseil canadien pour les réfugiés"

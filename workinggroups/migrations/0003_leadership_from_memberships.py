@@ -59,14 +59,14 @@ def leaders_to_memberships(apps, schema_editor):
 
     now = timezone.now()
     for page in canonical_pages(WorkingGroupPage):
-        for leader in WorkingGroupLeader.objects.filter(page=page).order_by("sort_order", "pk"):
+        for leader in WorkingGroupLeader.objects.filter(page_id=page.pk).order_by("sort_order", "pk"):
             if leader.user_id is None and not leader.name.strip():
                 continue
             user_id = leader.user_id or account_for_name(apps, leader).pk
-            membership = GroupMembership.objects.filter(user_id=user_id, group=page).first()
+            membership = GroupMembership.objects.filter(user_id=user_id, group_id=page.pk).first()
             if membership is None:
                 GroupMembership.objects.create(
-                    user_id=user_id, group=page, role=leader.role, status="active", joined_at=now
+                    user_id=user_id, group_id=page.pk, role=leader.role, status="active", joined_at=now
                 )
             elif membership.role == "member" or membership.status != "active":
                 membership.role = leader.role
