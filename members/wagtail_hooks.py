@@ -201,10 +201,9 @@ def refused_signed_in_reader(request, restrictions):
     Wagtail would send them to the sign-in page they have already passed; instead, someone
     not (or no longer) an approved member reads why (pending, refused, lapsed) in their
     language, and a member outside the groups named reads that it is for those groups.
-    Anonymous visitors and shared passwords are left to Wagtail (sign in, password form).
+    Anonymous visitors (the hooks below ask nothing for them) and shared passwords are left
+    to Wagtail (sign in, password form).
     """
-    if not request.user.is_authenticated:
-        return None
     refused = [
         restriction
         for restriction in restrictions
@@ -228,10 +227,14 @@ def refused_signed_in_reader(request, restrictions):
 
 @hooks.register("before_serve_page")
 def explain_private_page(page, request, serve_args, serve_kwargs):
-    return refused_signed_in_reader(request, page.get_view_restrictions())
+    if request.user.is_authenticated:
+        return refused_signed_in_reader(request, page.get_view_restrictions())
+    return None
 
 
 # After the library's own check (order -10), which says the same about a resource's file.
 @hooks.register("before_serve_document", order=-5)
 def explain_private_document(document, request):
-    return refused_signed_in_reader(request, document.collection.get_view_restrictions())
+    if request.user.is_authenticated:
+        return refused_signed_in_reader(request, document.collection.get_view_restrictions())
+    return None
