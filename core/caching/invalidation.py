@@ -2,9 +2,10 @@
 
 Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
 translatable model: topics, footer, resources...), a site, a page's privacy, a locale,
-a document or a model that declares ``shown_on_pages = True`` (group memberships: who
-leads a group is shown on its page) bumps the version (``version.bump``). Saving a page
-draft does not: publishing does.
+a document or a model that declares ``shown_on_pages`` bumps the version
+(``version.bump``). ``shown_on_pages`` is ``True`` (group memberships: who leads a group is
+shown on its page) or a method saying whether this row is shown (a person's name, profile or
+organisation, when they lead a group). Saving a page draft does not: publishing does.
 """
 
 from django.apps import apps
@@ -40,6 +41,9 @@ def refresh_cached_content(sender, signal, instance=None, **kwargs):
         # is published without the signal.
         if deleted or (kwargs.get("created") and instance.live):
             version.bump()
+        return
+    shown = getattr(instance, "shown_on_pages", True)
+    if not deleted and callable(shown) and not shown():
         return
     update_fields = kwargs.get("update_fields")
     if deleted or not update_fields or set(update_fields) - DOCUMENT_BOOKKEEPING:

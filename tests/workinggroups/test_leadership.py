@@ -69,6 +69,28 @@ def test_a_new_co_chair_shows_on_the_cached_page(client, group):
     assert "Marie Tremblay" in client.get("/fr/groupes-de-travail/protection/").content.decode()
 
 
+def test_renaming_a_leader_or_their_organisation_shows_on_the_cached_page(client, group, marie):
+    url = "/fr/groupes-de-travail/protection/"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    marie.user.last_name = "Tremblay-Roy"
+    marie.user.save()
+    assert "Marie Tremblay-Roy" in client.get(url).content.decode()
+    organisation = marie.user.member_profile.organisation
+    organisation.name = "Centre d'accueil du Grand Montréal"
+    organisation.save()
+    assert "Centre d&#x27;accueil du Grand Montréal" in client.get(url).content.decode()
+
+
+def test_people_who_lead_nothing_leave_the_cache_alone(client, group, marie):
+    url = "/fr/groupes-de-travail/protection/"
+    client.get(url)
+    someone = make_person(first_name="Personne", last_name="Ordinaire")
+    someone.last_name = "Autre"
+    someone.save()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
 def test_leaders_are_listed_by_role_and_members_and_requests_are_not(client, group, marie):
     staff = add_membership(make_person(first_name="Luc", last_name="Bouchard"), group, role=GroupMembership.Role.STAFF)
     add_membership(make_person(first_name="Simple", last_name="Membre"), group)
