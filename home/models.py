@@ -41,6 +41,9 @@ class BasePage(Page):
         index.FilterField("locale_id"),
     ]
     api_fields = [APIField("introduction")]
+    # « Private » is for approved members or named groups, never any signed-up account
+    # (members.privacy); shared passwords are off in settings.
+    private_page_options = ["groups"]
 
     class Meta:
         abstract = True

@@ -7,4 +7,4 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import privacy, signals  # noqa: F401  (connect their receivers)

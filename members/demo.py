@@ -70,7 +70,8 @@ PEOPLE = [
     ),
 ]
 
-# (email, index of the group among the French groups by position, role)
+# (email, index of the group among the French groups by position, role). The leading roles here
+# are also who each group page shows under « Leadership »: memberships are the one record of it.
 MEMBERSHIPS = [
     ("marie.tremblay@example.org", 0, GroupMembership.Role.CO_CHAIR),
     ("james.chen@example.org", 0, GroupMembership.Role.CO_CHAIR),

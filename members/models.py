@@ -62,6 +62,10 @@ class User(AbstractUser):
         several times a request (``members.access.is_approved_member``)."""
         return frozenset(self.groups.values_list("name", flat=True))
 
+    def shown_on_pages(self):
+        """Whether this person's name is on a page (they lead a group): ``core.caching.invalidation``."""
+        return self.group_memberships.filter(GroupMembership.leading()).exists()
+
     def forget_group_names(self):
         """Read the groups again next time (after adding or removing one)."""
         try:
@@ -116,6 +120,13 @@ class MemberOrganisation(models.Model):
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
+
+    def shown_on_pages(self):
+        """Whether this name is on a page (someone representing it leads a group): see
+        ``core.caching.invalidation``."""
+        return GroupMembership.objects.filter(
+            GroupMembership.leading(), user__member_profile__organisation=self
+        ).exists()
 
 
 class MemberProfile(models.Model):
@@ -175,6 +186,11 @@ class MemberProfile(models.Model):
         if self.organisation_id:
             return self.organisation.name
         return self.organisation_not_listed
+
+    def shown_on_pages(self):
+        """Whether the organisation named here is on a page (the person leads a group): see
+        ``core.caching.invalidation``."""
+        return self.user.shown_on_pages()
 
     @property
     def is_pending(self):
@@ -239,8 +255,13 @@ class GroupMembership(models.Model):
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left")
 
+    # Who leads a group is shown on its page: a change refreshes cached pages (core.caching.invalidation).
+    shown_on_pages = True
+
     # Roles that run the group: they see the roster and accept or decline requests.
     MANAGING_ROLES = (Role.CO_CHAIR, Role.STAFF)
+    # Roles a group page lists under « Leadership », in this order: every role but « member ».
+    LEADING_ROLES = (Role.CO_CHAIR, Role.STEERING_COMMITTEE, Role.EXECUTIVE_REPRESENTATIVE, Role.STAFF)
     # In the group, or asking to be: what the person sees as "my groups".
     CURRENT_STATUSES = (Status.ACTIVE, Status.PENDING)
 
@@ -290,6 +311,33 @@ class GroupMembership(models.Model):
     def is_manager(self):
         """The row's own form of ``managing()``."""
         return self.is_active and self.role in self.MANAGING_ROLES
+
+    @property
+    def display_name(self):
+        return self.user.get_full_name()
+
+    @property
+    def organisation_name(self):
+        """The organisation the person represents, as their profile says (a name is the same in both languages)."""
+        profile = getattr(self.user, "member_profile", None)
+        return profile.organisation_name if profile else ""
+
+    @classmethod
+    def leadership_of(cls, group):
+        """Who leads ``group`` (its page in either language), by role then name: the one list the group
+        page and the API show; the managing roles among them are also the ones that run the group."""
+        rows = (
+            cls.objects.filter(cls.leading(), group__translation_key=group.translation_key, user__is_active=True)
+            .select_related("user", "user__member_profile__organisation")
+            .order_by("user__last_name", "user__first_name", "pk")
+        )
+        rank = {role: index for index, role in enumerate(cls.LEADING_ROLES)}
+        return sorted((row for row in rows if row.display_name), key=lambda row: rank[row.role])
+
+    @classmethod
+    def leading(cls):
+        """A Q for memberships a group page lists under « Leadership »."""
+        return Q(status=cls.Status.ACTIVE, role__in=cls.LEADING_ROLES)
 
     @classmethod
     def managing(cls, through=""):

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,10 +14,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import BaseViewRestriction
 
 from . import services
-from .access import canonical_group
+from .access import canonical_group, is_approved_member
 from .models import GroupMembership, GroupSettings, MemberOrganisation, MemberProfile
+from .views.area import not_approved_response
+from .views.common import error_response
 
 
 class MemberProfileForm(WagtailAdminModelForm):
@@ -188,3 +193,48 @@ class MembersViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_members_viewsets():
     return MembersViewSetGroup()
+
+
+def refused_signed_in_reader(request, restrictions):
+    """For a signed-in person a private page or file turns away: a 403 that says why.
+
+    Wagtail would send them to the sign-in page they have already passed; instead, someone
+    not (or no longer) an approved member reads why (pending, refused, lapsed) in their
+    language, and a member outside the groups named reads that it is for those groups.
+    Anonymous visitors (the hooks below ask nothing for them) and shared passwords are left
+    to Wagtail (sign in, password form).
+    """
+    refused = [
+        restriction
+        for restriction in restrictions
+        if restriction.restriction_type in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+        and not restriction.accept_request(request)
+    ]
+    if not refused:
+        return None
+    if is_approved_member(request.user):
+        response = error_response(
+            request,
+            403,
+            gettext("This is kept for some groups of members only, and your account is not in them."),
+            title=gettext("Reserved for some groups"),
+        )
+    else:
+        response = not_approved_response(request)
+    add_never_cache_headers(response)
+    return response
+
+
+@hooks.register("before_serve_page")
+def explain_private_page(page, request, serve_args, serve_kwargs):
+    if request.user.is_authenticated:
+        return refused_signed_in_reader(request, page.get_view_restrictions())
+    return None
+
+
+# After the library's own check (order -10), which says the same about a resource's file.
+@hooks.register("before_serve_document", order=-5)
+def explain_private_document(document, request):
+    if request.user.is_authenticated:
+        return refused_signed_in_reader(request, document.collection.get_view_restrictions())
+    return None

@@ -16,6 +16,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from members.views.area import why_not_approved
+
 from . import access
 from .filters import ResourceAdminFilter
 from .models import Resource, ResourceDownloadMonth
@@ -123,4 +125,5 @@ def check_resource_document_access(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     context = {"resource": Resource.objects.live().downloaded_version(document, request)}
+    context.update(why_not_approved(request.user))  # pending, refused, lapsed: the person reads which
     return TemplateResponse(request, "resources/download_denied.html", context, status=403)

@@ -65,8 +65,12 @@ def copy_restrictions(source, target):
     """Make ``target``'s view restrictions equal to ``source``'s (type, password, groups)."""
     wanted = list(source.view_restrictions.prefetch_related("groups").order_by("pk"))
     existing = list(target.view_restrictions.prefetch_related("groups").order_by("pk"))
-    for extra in existing[len(wanted) :]:
+    # The oldest extras go: the newest may be one that Wagtail's page copy has just saved
+    # and is about to give its groups (deleting it would leave those rows dangling).
+    surplus = max(len(existing) - len(wanted), 0)
+    for extra in existing[:surplus]:
         extra.delete()
+    existing = existing[surplus:]
     for index, original in enumerate(wanted):
         if index < len(existing):
             copy = existing[index]

@@ -4,8 +4,9 @@ with its English translation made through wagtail-localize.
 Every line of ``seeds/working-groups.fr.md`` is here: the index page's sections, the
 three groups with their topics, and each ongoing project and achievement as its own
 page. The English follows the coalition's glossary (the CCR's English group names,
-Canadian spelling). Leaders, organisations, meetings and achievement dates are
-illustrative: the seed names no one and dates nothing.
+Canadian spelling). Meetings and achievement dates are illustrative: the seed dates
+nothing. Who leads each group is not page content: it comes from the demo memberships
+(``members.demo``), which only development loads.
 
 Idempotent: pages are found by their slug under their parent, topics by their French
 name; nothing that exists is saved or translated again.
@@ -21,7 +22,7 @@ from wagtail.models import Locale
 from home.models import HomePage
 from home.translation import translate_instance
 
-from .choices import AchievementKind, ImpactArea, IssueApproach, LeadershipRole, ProjectStatus
+from .choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
 from .models import (
     AchievementPage,
     AchievementTopic,
@@ -30,7 +31,6 @@ from .models import (
     ProjectTopic,
     Topic,
     WorkingGroupIndexPage,
-    WorkingGroupLeader,
     WorkingGroupPage,
     WorkingGroupTopic,
 )
@@ -241,11 +241,6 @@ MEETING_PATTERN = fr(
     "The group meets 3 to 4 times a year: in Toronto early in the year, in Montréal later in the year, and at "
     "the Consultations.",
 )
-CCR = fr("Conseil canadien pour les réfugiés", "Canadian Council for Refugees")
-WELCOME_CENTRE = fr("Centre d'accueil des nouveaux arrivants", "Newcomer Welcome Centre")
-LEGAL_CLINIC = fr("Clinique juridique communautaire de Toronto", "Toronto Community Legal Clinic")
-SPONSORSHIP = fr("Association de parrainage de Vancouver", "Vancouver Sponsorship Association")
-REFUGEE_HOUSE = fr("Maison des réfugiés de Winnipeg", "Winnipeg Refugee House")
 
 MONTREAL = fr("Montréal", "Montréal")
 TORONTO = fr("Toronto", "Toronto")
@@ -279,7 +274,6 @@ def achievement(title, slug, kind, impact, topics, date):
 A = IssueApproach
 I = ImpactArea  # noqa: E741
 K = AchievementKind
-R = LeadershipRole
 
 GROUPS = [
     {
@@ -292,12 +286,6 @@ GROUPS = [
             "social justice issues.",
         ),
         "topics": [INTEGRATION, ACCESS, SOCIAL_JUSTICE, TRAFFICKING],
-        "leaders": [
-            (R.CO_CHAIR, "Amina Diallo", WELCOME_CENTRE),
-            (R.CO_CHAIR, "Marc Tremblay", LEGAL_CLINIC),
-            (R.EXECUTIVE_REPRESENTATIVE, "Priya Sharma", REFUGEE_HOUSE),
-            (R.STAFF, "Julie Gagnon", CCR),
-        ],
         "meetings": [
             meeting(21, 13, 2, is_virtual=True, notes=VIRTUAL_NOTES),
             meeting(60, 10, 6, city=TORONTO, notes=IN_PERSON_NOTES),
@@ -368,12 +356,6 @@ GROUPS = [
             "detention and removals.",
         ),
         "topics": [CLAIMANTS, DETENTION, REMOVALS],
-        "leaders": [
-            (R.CO_CHAIR, "Samuel Okafor", LEGAL_CLINIC),
-            (R.CO_CHAIR, "Isabelle Roy", WELCOME_CENTRE),
-            (R.STEERING_COMMITTEE, "Daniel Cohen", REFUGEE_HOUSE),
-            (R.STAFF, "Nadia Haddad", CCR),
-        ],
         "meetings": [
             meeting(28, 13, 2, is_virtual=True, notes=VIRTUAL_NOTES),
             meeting(150, 9, 3, city=MONTREAL, at_consultations=True, notes=CONSULTATIONS_NOTES),
@@ -457,12 +439,6 @@ GROUPS = [
             "and on resettlement, including private sponsorship.",
         ),
         "topics": [PROTECTION_NEEDS, RESETTLEMENT],
-        "leaders": [
-            (R.CO_CHAIR, "Hélène Nguyen", SPONSORSHIP),
-            (R.CO_CHAIR, "Ahmad Rahimi", REFUGEE_HOUSE),
-            (R.EXECUTIVE_REPRESENTATIVE, "Sarah Martin", WELCOME_CENTRE),
-            (R.STAFF, "Luc Bouchard", CCR),
-        ],
         "meetings": [
             meeting(35, 12, 2, is_virtual=True, notes=VIRTUAL_NOTES),
             meeting(150, 13, 3, city=MONTREAL, at_consultations=True, notes=CONSULTATIONS_NOTES),
@@ -574,10 +550,6 @@ def load_group(stdout, index, data, topics, english):
             meeting_pattern=MEETING_PATTERN,
         )
         group.topic_links = [WorkingGroupTopic(topic=topics[name]) for name in data["topics"]]
-        group.leadership = [
-            WorkingGroupLeader(role=role, name=name, organisation=organisation)
-            for role, name, organisation in data["leaders"]
-        ]
         meetings = []
         for item in data["meetings"]:
             item = dict(item)

@@ -1,9 +1,11 @@
 """The one receiver that keeps cached pages and fragments fresh.
 
 Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
-translatable model: topics, footer, resources...), a site, a page's privacy, a locale or
-a document bumps the version (``version.bump``). Saving a page draft does not:
-publishing does.
+translatable model: topics, footer, resources...), a site, a page's privacy, a locale,
+a document or a model that declares ``shown_on_pages`` bumps the version
+(``version.bump``). ``shown_on_pages`` is ``True`` (group memberships: who leads a group is
+shown on its page) or a method saying whether this row is shown (a person's name, profile or
+organisation, when they lead a group). Saving a page draft does not: publishing does.
 """
 
 from django.apps import apps
@@ -22,7 +24,7 @@ DOCUMENT_BOOKKEEPING = {"file_size", "file_hash"}
 
 def watched_models():
     shown = (Page, TranslatableMixin, Site, PageViewRestriction, Locale, get_document_model())
-    return [model for model in apps.get_models() if issubclass(model, shown)]
+    return [model for model in apps.get_models() if issubclass(model, shown) or getattr(model, "shown_on_pages", False)]
 
 
 def refresh_cached_content(sender, signal, instance=None, **kwargs):
@@ -39,6 +41,9 @@ def refresh_cached_content(sender, signal, instance=None, **kwargs):
         # is published without the signal.
         if deleted or (kwargs.get("created") and instance.live):
             version.bump()
+        return
+    shown = getattr(instance, "shown_on_pages", True)
+    if not deleted and callable(shown) and not shown():
         return
     update_fields = kwargs.get("update_fields")
     if deleted or not update_fields or set(update_fields) - DOCUMENT_BOOKKEEPING:

@@ -88,10 +88,14 @@ def not_approved_context(user, profile):
     return {"profile": profile, "reason": reason}
 
 
-def not_approved_response(request):
-    user = request.user
+def why_not_approved(user):
+    """``not_approved_context`` for ``user``, reading their profile: for any page that turns them away."""
     profile = MemberProfile.objects.select_related("organisation").filter(user=user).first()
-    return TemplateResponse(request, "members/not_approved.html", not_approved_context(user, profile), status=403)
+    return not_approved_context(user, profile)
+
+
+def not_approved_response(request):
+    return TemplateResponse(request, "members/not_approved.html", why_not_approved(request.user), status=403)
 
 
 class DashboardView(MemberAreaMixin, TemplateView):

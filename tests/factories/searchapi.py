@@ -112,7 +112,7 @@ def build_search_tree(site_tree):
         slug="detention-campaign",
         introduction="A public campaign to end the detention of children.",
     )
-    # Restricted to signed-in visitors, with a public-looking child.
+    # « Signed-in visitors » (kept as approved members only: members.privacy), with a public-looking child.
     fr["private"] = add(
         home_fr,
         StandardPage(

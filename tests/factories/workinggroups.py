@@ -17,7 +17,6 @@ from workinggroups.models import (
     ProjectTopic,
     Topic,
     WorkingGroupIndexPage,
-    WorkingGroupLeader,
     WorkingGroupPage,
     WorkingGroupTopic,
 )
@@ -75,13 +74,18 @@ class MeetingFactory(DjangoModelFactory):
         model = Meeting
 
 
-class WorkingGroupLeaderFactory(DjangoModelFactory):
-    page = None
-    role = LeadershipRole.CO_CHAIR
-    name = factory.Sequence(lambda n: f"Personne {n}")
+def add_leader(group, name=None, organisation=None, role=LeadershipRole.CO_CHAIR):
+    """An approved person leading ``group`` (its default-language page) in ``role``: the membership
+    record that the group page, the API and the roster all read."""
+    from members.models import GroupMembership
 
-    class Meta:
-        model = WorkingGroupLeader
+    from .members import OrganisationFactory, make_person
+
+    names = {"first_name": name.partition(" ")[0], "last_name": name.partition(" ")[2]} if name else {}
+    person = make_person(organisation=OrganisationFactory(name=organisation) if organisation else None, **names)
+    return GroupMembership.objects.create(
+        user=person, group=group, role=role, status=GroupMembership.Status.ACTIVE, joined_at=timezone.now()
+    )
 
 
 def add_topics(page, topics):

@@ -238,8 +238,8 @@ def test_page_privacy_offers_no_shared_password(editor_client, site_tree):
     response = editor_client.get(url)
     assert response.status_code == 200
     html = response.json()["html"]
-    assert 'value="login"' in html and 'value="groups"' in html
-    assert 'value="password"' not in html
+    assert 'value="groups"' in html
+    assert 'value="password"' not in html and 'value="login"' not in html  # private means members or groups
     refused = editor_client.post(url, {"restriction_type": "password", "password": "partagé"})
     assert "PageViewRestriction" not in refused.content.decode()
     from wagtail.models import PageViewRestriction

@@ -29,8 +29,8 @@ from tests.factories.workinggroups import (
     MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
-    WorkingGroupLeaderFactory,
     WorkingGroupPageFactory,
+    add_leader,
     add_topics,
 )
 from workinggroups.models import AchievementPage, ProjectPage, Topic, WorkingGroupIndexPage, WorkingGroupPage
@@ -122,7 +122,7 @@ def grow_tenfold(member):
         add_topics(project, fr_topics[:2])
         AchievementPageFactory(parent=group, slug=f"realisation-du-groupe-{number}", locale=group.locale)
         MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=number + 1), locale=group.locale)
-        WorkingGroupLeaderFactory(page=group, locale=group.locale)
+        add_leader(group)
     add_topics(group, [TopicFactory(locale=group.locale) for _ in range(10)])
     for number in range(60):
         ResourceFactory(

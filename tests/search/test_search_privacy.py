@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from members.access import members_group
+
 HIDDEN_FROM_PUBLIC = {"Notes confidentielles", "Annexe secrète", "Compte rendu réservé"}
 NEVER = {"Brouillon sur la détention", "Ancienne page sur la détention"}
 
@@ -21,8 +23,19 @@ def test_anonymous_sees_only_public_live_pages(client, search_tree):
 
 
 @pytest.mark.django_db
-def test_signed_in_visitor_sees_login_restricted_pages_but_not_group_ones(client, search_tree, django_user_model):
+def test_signed_in_account_that_is_not_a_member_sees_no_private_page(client, search_tree, django_user_model):
+    # « Private » is for approved members (members.privacy): signing up is not enough.
     client.force_login(django_user_model.objects.create_user(email="someone@example.org", password="x"))
+    found = titles(client)
+    assert not found & HIDDEN_FROM_PUBLIC
+    assert not found & NEVER
+
+
+@pytest.mark.django_db
+def test_approved_member_sees_members_pages_but_not_other_groups_ones(client, search_tree, django_user_model):
+    user = django_user_model.objects.create_user(email="approved@example.org", password="x")
+    user.groups.add(members_group())
+    client.force_login(user)
     found = titles(client)
     assert {"Notes confidentielles", "Annexe secrète"} <= found
     assert "Compte rendu réservé" not in found
@@ -32,7 +45,7 @@ def test_signed_in_visitor_sees_login_restricted_pages_but_not_group_ones(client
 @pytest.mark.django_db
 def test_group_member_sees_group_restricted_pages(client, search_tree, django_user_model):
     user = django_user_model.objects.create_user(email="member@example.org", password="x")
-    user.groups.add(search_tree.members_group)
+    user.groups.add(search_tree.members_group, members_group())
     client.force_login(user)
     found = titles(client)
     assert HIDDEN_FROM_PUBLIC <= found

@@ -9,8 +9,8 @@ from tests.factories.workinggroups import (
     MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
-    WorkingGroupLeaderFactory,
     WorkingGroupPageFactory,
+    add_leader,
     add_topics,
 )
 from tests.workinggroups.conftest import publish
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def group(wg_index):
     group = WorkingGroupPageFactory(parent=wg_index, title="Protection au Canada", slug="pac")
     add_topics(group, [TopicFactory(name="Expulsion")])
-    WorkingGroupLeaderFactory(page=group, name="Amina Diallo", organisation="Centre")
+    add_leader(group, "Amina Diallo", "Centre")
     MeetingFactory(page=group, city="Montréal", at_consultations=True)
     return publish(group)
 

@@ -81,7 +81,7 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         )
         self.assertCanCreate(self.home, WorkingGroupIndexPage, data)
 
-    def test_staff_create_a_group_with_topics_leaders_and_meetings(self):
+    def test_staff_create_a_group_with_topics_and_meetings(self):
         data = nested_form_data(
             {
                 "title": "Immigration et Établissement",
@@ -90,9 +90,6 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
                 "summary": rich_text(""),
                 "meeting_pattern": "",
                 "topic_links": inline_formset([{"topic": self.topic.pk}]),
-                "leadership": inline_formset(
-                    [{"role": "co_chair", "name": "Amina Diallo", "organisation": "Centre", "user": ""}]
-                ),
                 "meetings": inline_formset(
                     [
                         {
@@ -174,7 +171,6 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
                 "slug": "groupe",
                 "summary": rich_text(""),
                 "topic_links": inline_formset([]),
-                "leadership": inline_formset([]),
                 "meetings": inline_formset([{"starts_at": "2030-03-01 13:00", "ends_at": "2030-03-01 12:00"}]),
             }
         )

@@ -13,8 +13,8 @@ from tests.factories.workinggroups import (
     MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
-    WorkingGroupLeaderFactory,
     WorkingGroupPageFactory,
+    add_leader,
     add_topics,
 )
 from tests.workinggroups.conftest import publish
@@ -32,7 +32,7 @@ def main_html(response):
 def group(wg_index):
     group = publish(WorkingGroupPageFactory(parent=wg_index, title="Protection au Canada", slug="protection"))
     add_topics(group, [TopicFactory(name="Expulsion"), TopicFactory(name="Détention")])
-    WorkingGroupLeaderFactory(page=group, name="Amina Diallo", organisation="Centre d'accueil")
+    add_leader(group, "Amina Diallo", "Centre d'accueil")
     return publish(group)
 
 
@@ -151,7 +151,6 @@ def test_english_group_page_reads_in_english(client, group, locales):
             "protection": "inland-protection",
             "Un groupe de travail.": "A working group.",
             "Trois fois par année.": "Three times a year.",
-            "Centre d'accueil": "Welcome Centre",
         },
     )
     response = client.get("/en/working-groups/inland-protection/")
@@ -161,7 +160,8 @@ def test_english_group_page_reads_in_english(client, group, locales):
         "Inland Protection",
         "Removals",
         "Detention",
-        "Welcome Centre",
+        "Amina Diallo",
+        "Centre d&#x27;accueil",  # an organisation's name, like a person's, is the same in both languages
         "Co-chair",
         "Issues addressed",
         "Sign in",

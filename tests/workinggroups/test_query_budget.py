@@ -27,8 +27,8 @@ from tests.factories.workinggroups import (
     MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
-    WorkingGroupLeaderFactory,
     WorkingGroupPageFactory,
+    add_leader,
     add_topics,
 )
 
@@ -80,7 +80,7 @@ def add_children(group, start, stop):
         ProjectPageFactory(parent=group, slug=f"projet-{number}")
         AchievementPageFactory(parent=group, slug=f"realisation-{number}")
         MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=number + 1))
-        WorkingGroupLeaderFactory(page=group)
+        add_leader(group)
         add_topics(group, [TopicFactory()])
 
 

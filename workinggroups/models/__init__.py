@@ -1,8 +1,10 @@
 """Working groups: topics, the index page, groups, their projects, achievements and meetings.
 
-Every relation that carries words (topics, leadership, meetings) is an inline
+Every relation that carries words (topics, meetings) is an inline
 orderable with ``TranslatableMixin``: wagtail-localize then translates its text and
 maps each topic to its translation, which it does not do for many-to-many fields.
+Who leads a group is not page content: it is the group's membership records
+(``members.GroupMembership`` roles), one set for both languages.
 """
 
 from .group_pages import AchievementPage, GroupChildPage, ProjectPage
@@ -18,7 +20,7 @@ from .listings import (
     project_sort_key,
     recent_first_ordering,
 )
-from .people import UPCOMING_ON_INDEX, Meeting, WorkingGroupLeader
+from .people import UPCOMING_ON_INDEX, Meeting
 from .topics import AchievementTopic, ProjectTopic, Topic, TopicLink, WorkingGroupTopic
 
 __all__ = [
@@ -37,7 +39,6 @@ __all__ = [
     "TopicLink",
     "UPCOMING_ON_INDEX",
     "WorkingGroupIndexPage",
-    "WorkingGroupLeader",
     "WorkingGroupPage",
     "WorkingGroupTopic",
     "achievement_ordering",

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.caching import fragments
 from home.models import BasePage, RoutableBasePageMixin
+from members.models import GroupMembership
 
 from ..blocks import IndexSectionsBlock
 from ..choices import ProjectStatus
@@ -179,13 +180,13 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
         FieldPanel("introduction"),
         FieldPanel("summary"),
         InlinePanel("topic_links", label=_("Topics addressed"), heading=_("Topics addressed")),
-    ]
-    people_panels = [
-        InlinePanel(
-            "leadership",
-            label=_("Leader"),
+        HelpPanel(
+            content=_(
+                "Who leads the group (co-chairs, steering committee, Executive representative, staff member) "
+                "is shown from its memberships: membership staff give each person their role under "
+                "Members › Group memberships."
+            ),
             heading=_("Leadership"),
-            help_text=_("Co-chairs, steering committee, Executive representative and staff member, in order."),
         ),
     ]
     meeting_panels = [
@@ -200,7 +201,6 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(people_panels, heading=_("Leadership")),
             ObjectList(meeting_panels, heading=_("Meetings")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
@@ -229,7 +229,25 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
 
     @cached_property
     def leaders(self):
-        return list(self.leadership.select_related("user"))
+        """Co-chairs, steering committee, Executive representative and staff: the group's membership
+        records (managed by membership staff), the same people in both languages."""
+        if self.pk is None:  # a new page's preview: no members yet
+            return []
+        return GroupMembership.leadership_of(self)
+
+    @property
+    def leadership(self):
+        """``leaders`` for the API: the role, its name in the request's language, the person's
+        name and organisation; never the account or its address."""
+        return [
+            {
+                "role": leader.role,
+                "role_label": str(leader.get_role_display()),
+                "display_name": leader.display_name,
+                "organisation": leader.organisation_name,
+            }
+            for leader in self.leaders
+        ]
 
     def upcoming_meetings(self, now=None):
         """Meetings that have not ended yet, soonest first (a list).

@@ -1,8 +1,7 @@
-"""Who leads a group, and when it meets."""
+"""When a group meets. Who leads it is in its membership records (``members.GroupMembership``)."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -16,59 +15,6 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from ..choices import LeadershipRole
-
-
-class WorkingGroupLeader(TranslatableMixin, Orderable):
-    """A person who steers a group: co-chair, steering committee, Executive rep., staff."""
-
-    page = ParentalKey("workinggroups.WorkingGroupPage", on_delete=models.CASCADE, related_name="leadership")
-    role = models.CharField(_("role"), max_length=40, choices=LeadershipRole.choices)
-    name = models.CharField(
-        _("name"), max_length=150, blank=True, help_text=_("Leave blank to show the name of the member's account.")
-    )
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("member's account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Link this person to their account on the site, when they have one."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
-        FieldRowPanel([FieldPanel("organisation"), FieldPanel("user")]),
-    ]
-    api_fields = [APIField("role"), APIField("role_label"), APIField("display_name"), APIField("organisation")]
-    # A person's name is the same in both languages; an organisation may have two.
-    override_translatable_fields = [SynchronizedField("name"), TranslatableField("organisation")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("leader")
-        verbose_name_plural = _("leadership")
-        ordering = ["sort_order"]
-
-    def __str__(self):
-        return f"{self.display_name} ({self.get_role_display()})"
-
-    def clean(self):
-        super().clean()
-        if not self.name and not self.user_id:
-            raise ValidationError({"name": _("Give the person's name, or choose their account.")})
-
-    @property
-    def display_name(self):
-        if self.name:
-            return self.name
-        return self.user.get_full_name() if self.user_id else ""
-
-    @property
-    def role_label(self):
-        return self.get_role_display()
 
 
 class Meeting(TranslatableMixin, Orderable):
