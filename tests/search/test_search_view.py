@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
+from members.access import members_group
 from tests.factories.searchapi import add
 
 
@@ -166,7 +167,11 @@ def test_promotion_of_a_private_page_is_not_shown_to_the_public(client, search_t
     query = Query.objects.create(query_string="stratégie")
     SearchPromotion.objects.create(query=query, page=search_tree.fr["private"], sort_order=0)
     assert "Notes confidentielles" not in client.get("/fr/search/", {"q": "stratégie"}).content.decode()
-    client.force_login(django_user_model.objects.create_user(email="reader@example.org", password="x"))
+    # Signed in is not enough: « private » is for approved members (members.privacy).
+    reader = django_user_model.objects.create_user(email="reader@example.org", password="x")
+    client.force_login(reader)
+    assert "Notes confidentielles" not in client.get("/fr/search/", {"q": "stratégie"}).content.decode()
+    reader.groups.add(members_group())
     assert "Notes confidentielles" in client.get("/fr/search/", {"q": "stratégie"}).content.decode()
 
 
