@@ -95,6 +95,11 @@ class APIMiddleware:
     def __call__(self, request):
         if not request.path_info.startswith(API_PREFIX):
             return self.get_response(request)
+        # Wagtail's API routes GET only; HEAD (offered by CORS, used by monitors and caches) is the
+        # GET without its body, with the same headers.
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
         if has_nul(request.GET):
             response = problem_response(status=400, detail="The query string contains a NUL character.")
         elif (problem := query_problem(request, API_PREFIX)) is not None:
@@ -109,7 +114,11 @@ class APIMiddleware:
         # LocaleMiddleware turns a 404 into a redirect to /fr/<path> when that path resolves, and
         # Wagtail's catch-all resolves every path. This URLconf has no language prefix: no redirect.
         request.urlconf = __name__
-        return add_cache_headers(request, response)
+        response = add_cache_headers(request, response)
+        if head:
+            request.method = "HEAD"
+            response.content = b""
+        return response
 
     def process_exception(self, request, exception):
         # A value the database refuses (out of range, malformed) is the request's fault: say so in JSON.

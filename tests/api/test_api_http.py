@@ -26,6 +26,16 @@ def test_anonymous_reads_are_publicly_cacheable_with_an_etag(client, site_tree):
     assert english["ETag"] != etag
 
 
+@pytest.mark.parametrize("path", ["/api/v3/pages/?locale=fr", "/api/v3/documents/", "/api/v3/pages/999999/"])
+def test_head_answers_as_get_without_the_body(client, site_tree, path):
+    got = client.get(path)
+    head = client.head(path)
+    assert head.status_code == got.status_code
+    assert head.content == b""
+    for header in ("Content-Type", "Cache-Control", "ETag"):
+        assert head.get(header) == got.get(header)
+
+
 @override_settings(API_CACHE_MAX_AGE=60)
 def test_max_age_follows_the_setting(client, site_tree):
     assert "max-age=60" in client.get("/api/v3/pages/")["Cache-Control"]
