@@ -1,9 +1,13 @@
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.models import TranslatableMixin
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import Translation
 
 from . import views
 from .views import enabled_translation_of
@@ -76,3 +80,29 @@ def submit_for_review_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", submit_for_review_button)
 hooks.register("register_page_listing_more_buttons", submit_for_review_button)
+
+
+def say_machine_translation_is_not_configured(request, instance):
+    """In the translation editor, say plainly why there is no "Translate" button to pre-fill segments.
+
+    wagtail-localize shows that button only when a machine translator is configured (DeepL here);
+    without one, the editor would just lack it. Runs before wagtail-localize's own hook, which
+    answers with the editor; a GET only, so the notice never lands on the page after a save.
+    """
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin) or get_machine_translator() is not None:
+        return
+    is_translation = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).exists()
+    if is_translation:
+        messages.info(
+            request,
+            _(
+                "Machine translation is not configured on this site: translate each segment by hand, "
+                "or upload a translated PO file. An administrator can enable DeepL with DEEPL_API_KEY."
+            ),
+        )
+
+
+hooks.register("before_edit_page", say_machine_translation_is_not_configured, order=-1)
+hooks.register("before_edit_snippet", say_machine_translation_is_not_configured, order=-1)

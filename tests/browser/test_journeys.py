@@ -228,10 +228,10 @@ def _translate_segment(page, source_text, english):
 
 
 def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_publish_it_in_english(
-    page, demo_site, untranslated_french_page, django_capture_on_commit_callbacks
+    page, demo_site, untranslated_french_page, django_capture_on_commit_callbacks, fake_machine_translator
 ):
     """Translate this page → English → the editor: the title and the slug by hand, the rest with the
-    machine translator (the labelled development translator here: docs/translations.md) → publish."""
+    machine translator (a test-only marking translator here, standing in for DeepL) → publish."""
     french = untranslated_french_page
     page.goto(f"{demo_site}/admin/")
     form = page.locator("main form").filter(has=page.locator("input[name=password]"))
@@ -273,7 +273,7 @@ def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_p
     page.goto(f"{demo_site}/en/contact-us/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().strip() == "Contact us"
-    # The development translator marks its output, so nobody takes it for a translation.
+    # The test translator marks its output, so nobody takes it for a translation.
     assert page.get_by_text(f"[EN] {FRENCH_INTRODUCTION}").count() == 1
     # The French page now offers its English version.
     page.goto(f"{demo_site}/fr/nous-joindre/")
