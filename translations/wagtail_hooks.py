@@ -3,13 +3,14 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import TranslatableMixin
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 
-from . import views
+from . import views, workflow
 from .views import enabled_translation_of
 
 
@@ -106,3 +107,29 @@ def say_machine_translation_is_not_configured(request, instance):
 
 hooks.register("before_edit_page", say_machine_translation_is_not_configured, order=-1)
 hooks.register("before_edit_snippet", say_machine_translation_is_not_configured, order=-1)
+
+
+class SubmitToWorkflowMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to …" item, with the workflow's (or task's) name in the admin's language."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        workflow_state = page.current_workflow_state if page else None
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            name = workflow.display_name(workflow_state.current_task_state.task.name)
+            context["label"] = _("Resubmit to %(task_name)s") % {"task_name": name}
+        else:
+            workflow_page = page if page and page.pk else context["parent_page"]
+            page_workflow = workflow_page.get_workflow()
+            if page_workflow:
+                name = workflow.display_name(page_workflow.name)
+                context["label"] = _("Submit to %(workflow_name)s") % {"workflow_name": name}
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def translate_workflow_names(menu_items, request, context):
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = SubmitToWorkflowMenuItem(order=item.order)
