@@ -8,7 +8,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import TranslatableMixin
 from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import Translation
 
 from . import views, workflow
 from .views import enabled_translation_of
@@ -92,10 +91,7 @@ def say_machine_translation_is_not_configured(request, instance):
     """
     if request.method != "GET" or not isinstance(instance, TranslatableMixin) or get_machine_translator() is not None:
         return
-    is_translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).exists()
-    if is_translation:
+    if enabled_translation_of(instance) is not None:
         messages.info(
             request,
             _(
