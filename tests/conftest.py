@@ -201,3 +201,9 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def fake_machine_translator(settings):
+    """The product has no machine translator without DeepL; tests of that path use a marking one."""
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "tests.translations.fake_translator.MarkingTranslator"}

@@ -3,9 +3,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
-from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+from wagtail_localize.models import LocaleSynchronization, StringTranslation, sync_trees_on_locale_sync_save
 
-from . import privacy, workflow
+from . import privacy, slugs, workflow
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -39,6 +39,12 @@ def on_page_created(sender, instance, created, raw=False, **kwargs):
     # Each language's home page gets the review workflow, whoever creates it.
     if instance.depth == 2:
         workflow.assign_review_workflow(instance)
+
+
+@receiver(post_save, sender=StringTranslation)
+def slug_from_translated_title(sender, instance, raw=False, **kwargs):
+    if not raw:
+        slugs.translate_slug_from_title(instance)
 
 
 def _sync_trees_unless_raw(sender, instance, raw=False, **kwargs):

@@ -23,7 +23,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from core.redirects import local_next_url
 
-from . import status
+from . import status, workflow
 from .permissions import check_can_sync, check_can_translate, user_can_edit
 
 
@@ -98,6 +98,7 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             page=self.page,
             workflow=self.workflow,
+            workflow_name=workflow.display_name(self.workflow.name) if self.workflow else "",
             locale=self.page.locale,
             total_segments=total,
             translated_segments=done,
@@ -125,7 +126,7 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
         messages.success(
             request,
             _("'%(title)s' was submitted to the %(workflow)s workflow.")
-            % {"title": self.page.get_admin_display_title(), "workflow": self.workflow.name},
+            % {"title": self.page.get_admin_display_title(), "workflow": workflow.display_name(self.workflow.name)},
         )
         return redirect(edit_url)
 

@@ -1,11 +1,15 @@
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.models import TranslatableMixin
+from wagtail_localize.machine_translators import get_machine_translator
 
-from . import views
+from . import views, workflow
 from .views import enabled_translation_of
 
 
@@ -76,3 +80,52 @@ def submit_for_review_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", submit_for_review_button)
 hooks.register("register_page_listing_more_buttons", submit_for_review_button)
+
+
+def say_machine_translation_is_not_configured(request, instance):
+    """In the translation editor, say plainly why there is no "Translate" button to pre-fill segments.
+
+    wagtail-localize shows that button only when a machine translator is configured (DeepL here);
+    without one, the editor would just lack it. Runs before wagtail-localize's own hook, which
+    answers with the editor; a GET only, so the notice never lands on the page after a save.
+    """
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin) or get_machine_translator() is not None:
+        return
+    if enabled_translation_of(instance) is not None:
+        messages.info(
+            request,
+            _(
+                "Machine translation is not configured on this site: translate each segment by hand, "
+                "or upload a translated PO file. An administrator can enable DeepL with DEEPL_API_KEY."
+            ),
+        )
+
+
+hooks.register("before_edit_page", say_machine_translation_is_not_configured, order=-1)
+hooks.register("before_edit_snippet", say_machine_translation_is_not_configured, order=-1)
+
+
+class SubmitToWorkflowMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to …" item, with the workflow's (or task's) name in the admin's language."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        workflow_state = page.current_workflow_state if page else None
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            name = workflow.display_name(workflow_state.current_task_state.task.name)
+            context["label"] = _("Resubmit to %(task_name)s") % {"task_name": name}
+        else:
+            workflow_page = page if page and page.pk else context["parent_page"]
+            page_workflow = workflow_page.get_workflow()
+            if page_workflow:
+                name = workflow.display_name(page_workflow.name)
+                context["label"] = _("Submit to %(workflow_name)s") % {"workflow_name": name}
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def translate_workflow_names(menu_items, request, context):
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = SubmitToWorkflowMenuItem(order=item.order)

@@ -11,8 +11,18 @@ database, a fresh one and a freshly loaded demo all end in the same state.
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
 from core import roles
+
+# The workflow and its task are found by this name (data, in English); people see it through the
+# catalogue, which carries the French name.
+gettext_noop("Communications review")
+
+
+def display_name(name):
+    """A workflow's or task's name in the active language, when the catalogues carry it."""
+    return gettext(name)
 
 
 def _models(apps):

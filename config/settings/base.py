@@ -368,8 +368,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- Translation workflow (translations app, docs/translations.md) ---------------------
-# Machine translation: DeepL when a key is set, otherwise a development translator that
-# marks every string as machine text ("[EN] …"), so the button works without a service.
+# Machine translation: DeepL when a key is set. Without one there is no machine translator:
+# the translation editor says so (translations/wagtail_hooks.py) rather than offer fake text.
 DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
 # A DeepL glossary of the coalition's terms (French → English), created in the DeepL account.
 DEEPL_GLOSSARY_ID = env("DEEPL_GLOSSARY_ID", default="")
@@ -384,7 +384,7 @@ if DEEPL_API_KEY:
         },
     }
 else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translations.machine_translation.DevelopmentTranslator"}
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Locale trees kept in step by wagtail-localize: {target language: source language}.
 # The translations app's migration and demo loader create the LocaleSynchronization rows.
 TRANSLATIONS_LOCALE_SYNCHRONISATION = {"en": "fr"}

@@ -228,10 +228,10 @@ def _translate_segment(page, source_text, english):
 
 
 def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_publish_it_in_english(
-    page, demo_site, untranslated_french_page, django_capture_on_commit_callbacks
+    page, demo_site, untranslated_french_page, django_capture_on_commit_callbacks, fake_machine_translator
 ):
-    """Translate this page → English → the editor: the title and the slug by hand, the rest with the
-    machine translator (the labelled development translator here: docs/translations.md) → publish."""
+    """Translate this page → English → the editor: the title by hand (the slug follows it), the rest with the
+    machine translator (a test-only marking translator here, standing in for DeepL) → publish."""
     french = untranslated_french_page
     page.goto(f"{demo_site}/admin/")
     form = page.locator("main form").filter(has=page.locator("input[name=password]"))
@@ -251,10 +251,8 @@ def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_p
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     assert page.locator("li.incomplete").count() >= 2, "the editor lists the segments still to translate"
 
-    # By hand: the title, and (on the Promotion tab) the slug.
+    # By hand: the title. The slug (on the Promotion tab) is left alone: it follows the English title.
     _translate_segment(page, "Nous joindre", "Contact us")
-    page.get_by_role("tab", name="Promotion").click()
-    _translate_segment(page, "nous-joindre", "contact-us")
 
     # The rest with the machine translator (its form posts and reloads the editor).
     with page.expect_navigation():
@@ -273,7 +271,7 @@ def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_p
     page.goto(f"{demo_site}/en/contact-us/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().strip() == "Contact us"
-    # The development translator marks its output, so nobody takes it for a translation.
+    # The test translator marks its output, so nobody takes it for a translation.
     assert page.get_by_text(f"[EN] {FRENCH_INTRODUCTION}").count() == 1
     # The French page now offers its English version.
     page.goto(f"{demo_site}/fr/nous-joindre/")
@@ -318,3 +316,66 @@ def test_journey_3_with_the_second_factor_staff_set_up_totp_before_reaching_the_
         + page.locator("a[href='/admin/pages/']").count()
         >= 1
     )
+
+
+@pytest.fixture(scope="module")
+def second_untranslated_french_page(demo_site, django_db_blocker):
+    from wagtail.models import Locale
+
+    from home.models import HomePage, StandardPage
+
+    with django_db_blocker.unblock():
+        french_home = HomePage.objects.get(locale=Locale.get_default())
+        page = french_home.add_child(
+            instance=StandardPage(title="Nos partenaires", slug="nos-partenaires", introduction=PARTNERS_INTRODUCTION)
+        )
+        page.save_revision().publish()
+    return page
+
+
+PARTNERS_INTRODUCTION = "Les organisations qui travaillent avec la coalition."
+
+
+def test_journey_3_an_editor_translates_and_submits_for_review_and_a_reviewer_approves(
+    page, demo_site, second_untranslated_french_page, django_capture_on_commit_callbacks
+):
+    """An editor (no publish right) translates by hand in the French admin and submits from the editor's own
+    bar; the footer's main button is not a destructive one; a reviewer approves from the dashboard."""
+    french = second_untranslated_french_page
+    sign_in(page, demo_site, "editor@example.org", password="coalition-editor")
+    page.goto(f"{demo_site}/admin/pages/{french.pk}/edit/")
+    page.locator("#w-slim-header-buttons .w-dropdown__toggle").click()
+    page.locator(f"a[href$='/localize/submit/page/{french.pk}/']").click()
+    page.wait_for_url(re.compile(r"/localize/submit/page/"))
+    page.locator("input[name=locales]").check()
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+
+    # The footer (whose last action is the main button) offers nothing that throws the translation away;
+    # the conversion is in the bar above the editor, named for what it does.
+    footer = page.locator("footer form")
+    footer.get_by_role("button").first.wait_for()
+    assert footer.get_by_text(re.compile(r"alias|Supprimer", re.IGNORECASE)).count() == 0
+    assert "Abandonner cette traduction" in page.locator("[data-translation-action=convert-to-alias]").inner_text()
+    # No machine translator in these settings: the editor says so, in French.
+    assert page.get_by_text("La traduction automatique n’est pas configurée").count() == 1
+
+    _translate_segment(page, "Nos partenaires", "Our partners")
+    _translate_segment(page, PARTNERS_INTRODUCTION, "The organisations that work with the coalition.")
+
+    page.locator("[data-translation-action=submit-for-review]").click()
+    page.wait_for_url(re.compile(r"/translations/review/\d+/"))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert page.request.get(f"{demo_site}/en/our-partners/").status == 404  # in review, not published
+
+    page.context.clear_cookies()
+    sign_in(page, demo_site, "reviewer@example.org", password="coalition-reviewer")
+    page.goto(f"{demo_site}/admin/")
+    approve = page.locator("[data-workflow-action-url*='/approve/']").filter(has_text=re.compile(r"^\s*Approuver\s*$"))
+    # In the "Awaiting your review" panel, the row's actions sit in its dropdown.
+    page.locator("tr", has=approve).locator("[data-w-dropdown-target=toggle]").first.click()
+    with django_capture_on_commit_callbacks(execute=True):
+        with page.expect_navigation():
+            approve.first.click()
+    assert page.request.get(f"{demo_site}/en/our-partners/").status == 200

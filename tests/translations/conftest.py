@@ -10,6 +10,12 @@ from wagtail.models import GroupPagePermission
 from home.models import StandardPage
 
 
+@pytest.fixture(autouse=True)
+def _machine_translator(fake_machine_translator):
+    """The translation tests follow the machine-translation path with the marking translator;
+    tests of the unconfigured editor set the setting back to None."""
+
+
 @pytest.fixture
 def french_page(site_tree):
     page = site_tree["fr"].add_child(

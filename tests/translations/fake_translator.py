@@ -1,14 +1,11 @@
-"""Machine translators for wagtail-localize's "Translate" button.
+"""A test-only machine translator, set by the ``fake_machine_translator`` fixture.
 
-DeepL is configured in settings when ``DEEPL_API_KEY`` is set. Without it, the
-:class:`DevelopmentTranslator` answers: it does not translate, it copies the source
-text behind a visible marker, so the whole path (pre-fill, edit, publish) can be
-tried in development and in tests, and nobody mistakes its output for English.
+It does not translate: it copies the source text behind a visible marker ("[EN] "), so the
+tests can follow the machine-translation path without DeepL. The product has no fallback
+translator (docs/translations.md).
 """
 
 from bs4 import BeautifulSoup, NavigableString
-
-from django.utils.translation import gettext_lazy as _
 
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
@@ -30,8 +27,8 @@ def mark_html(html, marker):
     return str(soup)
 
 
-class DevelopmentTranslator(BaseMachineTranslator):
-    display_name = _("Development translator (not a translation)")
+class MarkingTranslator(BaseMachineTranslator):
+    display_name = "Marking translator (tests only)"
 
     def translate(self, source_locale, target_locale, strings):
         marker = marker_for(target_locale)
