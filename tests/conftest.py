@@ -20,6 +20,7 @@ import os
 from io import StringIO
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from django.core.management import call_command
 
@@ -28,6 +29,11 @@ from wagtail.models import Locale
 # Markers: tests that start interpreters or servers (`subprocess`) and browser tests run in one
 # CI pass only (PostgreSQL); `changes_demo` browser tests commit changes to the demo content.
 DEMO_FIXTURE = "demo_database"
+
+# Property-based tests draw the same examples on every run: CI and a developer see the same
+# result.
+hypothesis_settings.register_profile("suite", derandomize=True)
+hypothesis_settings.load_profile("suite")
 
 
 def _is_transactional(item):
