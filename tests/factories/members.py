@@ -16,6 +16,19 @@ from members.models import GroupMembership, GroupSettings, MemberOrganisation, M
 PASSWORD = "a-long-test-password-42"
 
 
+def signup_form(email, organisation, language="fr"):
+    """What a newcomer types into the sign-up form."""
+    return {
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "first_name": "Nadia",
+        "last_name": "Nouvelle",
+        "preferred_language": language,
+        "organisation": organisation.pk,
+    }
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User

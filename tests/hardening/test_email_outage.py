@@ -20,7 +20,7 @@ from django.test import Client
 from config.settings import base
 from members.access import is_approved_member
 from members.models import MemberProfile, User
-from tests.factories.members import PASSWORD, OrganisationFactory, UserFactory, make_person
+from tests.factories.members import PASSWORD, OrganisationFactory, UserFactory, make_person, signup_form
 
 pytestmark = pytest.mark.django_db
 
@@ -73,22 +73,12 @@ def organisation(site_tree):
     return organisation
 
 
-def signup_data(language, organisation, email="nadia@example.org"):
-    return {
-        "email": email,
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "first_name": "Nadia",
-        "last_name": "Nouvelle",
-        "preferred_language": language,
-        "organisation": organisation.pk,
-    }
-
-
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_sign_up_is_saved_and_the_link_can_be_asked_for_again(client, mail_down, organisation, language):
     mail_down.ACCOUNT_RATE_LIMITS = base.ACCOUNT_RATE_LIMITS  # the re-send limit is in force
-    response = client.post(f"/{language}/accounts/signup/", signup_data(language, organisation), follow=True)
+    response = client.post(
+        f"/{language}/accounts/signup/", signup_form("nadia@example.org", organisation, language), follow=True
+    )
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == f"/{language}/accounts/confirm-email/"
     page = response.content.decode().replace("&#x27;", "'")
@@ -116,8 +106,8 @@ def test_sign_up_is_saved_and_the_link_can_be_asked_for_again(client, mail_down,
 
 def test_sign_up_with_a_known_address_looks_the_same_during_an_outage(mail_down, organisation):
     UserFactory(email="deja@example.org")
-    known = Client().post("/fr/accounts/signup/", signup_data("fr", organisation, "deja@example.org"), follow=True)
-    unknown = Client().post("/fr/accounts/signup/", signup_data("fr", organisation, "neuf@example.org"), follow=True)
+    known = Client().post("/fr/accounts/signup/", signup_form("deja@example.org", organisation), follow=True)
+    unknown = Client().post("/fr/accounts/signup/", signup_form("neuf@example.org", organisation), follow=True)
     assert known.redirect_chain == unknown.redirect_chain
     for response in (known, unknown):
         assert response.status_code == 200

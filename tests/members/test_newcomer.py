@@ -11,7 +11,7 @@ from django.test import Client
 
 from members.access import is_approved_member
 from members.models import GroupMembership, MemberProfile, User
-from tests.factories.members import PASSWORD
+from tests.factories.members import PASSWORD, signup_form
 
 pytestmark = pytest.mark.django_db
 
@@ -43,19 +43,10 @@ def test_newcomer_path(client, people, groups, language, django_capture_on_commi
     assert signup_page.status_code == 200
     assert organisation.name in signup_page.content.decode()
 
-    # The reviewers are told once the sign-up is committed.
+    # What waits for the commit runs, as after a real request.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"{prefix}/accounts/signup/",
-            {
-                "email": "nouvelle@example.org",
-                "password1": PASSWORD,
-                "password2": PASSWORD,
-                "first_name": "Nadia",
-                "last_name": "Nouvelle",
-                "preferred_language": language,
-                "organisation": organisation.pk,
-            },
+            f"{prefix}/accounts/signup/", signup_form("nouvelle@example.org", organisation, language)
         )
     assert response.status_code == 302
     user = User.objects.get(email="nouvelle@example.org")

@@ -12,19 +12,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from members.models import MemberOrganisation, MemberProfile, User
-from tests.factories.members import PASSWORD, UserFactory
-
-
-def signup_data(email, organisation):
-    return {
-        "email": email,
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "first_name": "Double",
-        "last_name": "Clic",
-        "preferred_language": "fr",
-        "organisation": organisation.pk,
-    }
+from tests.factories.members import UserFactory, signup_form
 
 
 @pytest.fixture
@@ -37,7 +25,7 @@ def test_an_address_registered_meanwhile_gets_the_check_your_inbox_page(client, 
     # The first click's account is saved after the second click's form was checked.
     UserFactory(email="double@example.org")
     monkeypatch.setattr(manage_email, "email_already_exists", lambda email, **kwargs: (email, False))
-    response = client.post("/fr/accounts/signup/", signup_data("double@example.org", organisation))
+    response = client.post("/fr/accounts/signup/", signup_form("double@example.org", organisation))
     assert response.status_code == 302
     assert response["Location"] == "/fr/accounts/confirm-email/"
     assert User.objects.filter(email="double@example.org").count() == 1
@@ -52,7 +40,7 @@ def test_a_connection_lost_before_the_profile_leaves_no_account(site_tree, organ
 
     monkeypatch.setattr("members.forms.create_profile", lost)
     response = Client(raise_request_exception=False).post(
-        "/fr/accounts/signup/", signup_data("coupe@example.org", organisation)
+        "/fr/accounts/signup/", signup_form("coupe@example.org", organisation)
     )
     assert response.status_code == 503
     assert not User.objects.filter(email="coupe@example.org").exists()
@@ -86,7 +74,7 @@ def test_concurrent_signups_of_one_address_give_one_account_and_no_error(organis
             client = Client()
             barrier.wait(timeout=30)
             statuses.append(
-                client.post("/fr/accounts/signup/", signup_data("course@example.org", organisation)).status_code
+                client.post("/fr/accounts/signup/", signup_form("course@example.org", organisation)).status_code
             )
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
