@@ -97,33 +97,33 @@ WEAK_SECRET_KEYS = {
     "not random": "a" * 64,
 }
 
-# One interpreter for every case: each imports the production settings afresh under its own key.
-IMPORT_PRODUCTION_UNDER_EACH_KEY = """
+# One interpreter for every case: each imports the production settings afresh with its own value of
+# one environment variable (None: unset), and answers the error, or the setting asked for ("started").
+IMPORT_PRODUCTION_UNDER_EACH_VALUE = """
 import importlib, json, os, sys
+variable, cases, reported = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 results = {}
-for case, key in json.loads(sys.argv[1]).items():
+for case, value in cases.items():
     for name in [name for name in sys.modules if name.startswith("config.settings")]:
         del sys.modules[name]
-    os.environ.pop("SECRET_KEY", None)
-    if key is not None:
-        os.environ["SECRET_KEY"] = key
+    os.environ.pop(variable, None)
+    if value is not None:
+        os.environ[variable] = value
     try:
-        importlib.import_module("config.settings.production")
+        settings = importlib.import_module("config.settings.production")
     except Exception as error:
         results[case] = f"{type(error).__name__}: {error}"
     else:
-        results[case] = "started"
+        results[case] = getattr(settings, reported) if reported else "started"
 print(json.dumps(results))
 """
 
 
-@pytest.fixture(scope="module")
-def production_under_each_key():
-    cases = {**WEAK_SECRET_KEYS, "long and random": secrets.token_urlsafe(64)}
+def import_production_under_each_value(variable, cases, environment, reported=""):
     env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
-    env.update({"ALLOWED_HOSTS": "coalition.example.org", "SITE_URL": "https://coalition.example.org"})
+    env.update({"ALLOWED_HOSTS": "coalition.example.org", **environment})
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", IMPORT_PRODUCTION_UNDER_EACH_KEY, json.dumps(cases)],
+        [sys.executable, "-c", IMPORT_PRODUCTION_UNDER_EACH_VALUE, variable, json.dumps(cases), reported],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -132,6 +132,12 @@ def production_under_each_key():
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def production_under_each_key():
+    cases = {**WEAK_SECRET_KEYS, "long and random": secrets.token_urlsafe(64)}
+    return import_production_under_each_value("SECRET_KEY", cases, {"SITE_URL": "https://coalition.example.org"})
 
 
 @pytest.mark.subprocess
@@ -158,33 +164,12 @@ SITE_URLS = {
 
 @pytest.mark.subprocess
 def test_production_refuses_to_start_without_a_public_address():
-    code = (
-        "import importlib, json, os, sys\n"
-        "results = {}\n"
-        "for case, value in json.loads(sys.argv[1]).items():\n"
-        "    for name in [n for n in sys.modules if n.startswith('config.settings')]:\n"
-        "        del sys.modules[name]\n"
-        "    os.environ['SITE_URL'] = value\n"
-        "    try:\n"
-        "        settings = importlib.import_module('config.settings.production')\n"
-        "    except Exception as error:\n"
-        "        results[case] = f'{type(error).__name__}: {error}'\n"
-        "    else:\n"
-        "        results[case] = settings.WAGTAILADMIN_BASE_URL\n"
-        "print(json.dumps(results))\n"
+    outcomes = import_production_under_each_value(
+        "SITE_URL",
+        {case: value for case, (value, _) in SITE_URLS.items()},
+        {"SECRET_KEY": LONG_KEY},
+        reported="WAGTAILADMIN_BASE_URL",
     )
-    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
-    env.update({"ALLOWED_HOSTS": "coalition.example.org", "SECRET_KEY": LONG_KEY})
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code, json.dumps({case: value for case, (value, _) in SITE_URLS.items()})],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    outcomes = json.loads(result.stdout)
     for case, (value, message) in SITE_URLS.items():
         if message is None:
             # Wagtail's own emails follow the same address.
