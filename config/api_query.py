@@ -15,6 +15,8 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.urls import api
 from wagtail.api.validators import APIFieldValidator
+from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -59,6 +61,7 @@ FIELD_FILTERED_LISTINGS = [
         lambda path, query: get_image_model(),
         lambda model: ["id", "title", "width", "height"],
     ),
+    (re.compile(r"redirects/"), "redirects/", lambda path, query: Redirect, lambda model: BASE_REDIRECT_READ_FIELDS),
     (
         re.compile(r"snippets/(?P<type>[^/]+)/"),
         "snippets/{type}/",

@@ -165,3 +165,11 @@ def test_resources_refuse_what_they_would_ignore(client, resources, query, statu
 @pytest.mark.parametrize("path", ["/api/v3/pages/", "/api/v3/documents/", "/api/v3/images/"])
 def test_other_listings_refuse_an_order_or_operator_they_do_not_know(client, site_tree, path, query):
     assert client.get(path, query).status_code in (400, 422)
+
+
+def test_the_redirects_listing_refuses_a_search_it_would_ignore(client, site_tree):
+    response = client.get("/api/v3/redirects/", {"search": "groupes"})
+    assert response.status_code == 400
+    assert "search" in response.json()["detail"]
+    # Its own filters (its fields) and order still work.
+    assert client.get("/api/v3/redirects/", {"old_path": "/groupes", "order": "old_path"}).status_code == 200
