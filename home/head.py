@@ -48,7 +48,6 @@ class SocialCard:
     title: str
     meta_description: str = ""
     image: object = None
-    seo_title: str = ""
 
     def social_image(self):
         return self.image

@@ -191,7 +191,7 @@ def coalition_name():
 def social_meta(context, languages, canonical):
     """Open Graph and Twitter card tags for the page, or for ``social_subject`` (a resource,
     the library): anything with ``title``, ``meta_description`` and ``social_image()``.
-    Nothing for views that have neither (accounts, members area, errors)."""
+    Nothing for views that have neither (accounts, search, the members dashboard, errors)."""
     subject = context.get("social_subject") or context.get("page")
     if subject is None or not getattr(subject, "title", ""):
         return {}
