@@ -50,7 +50,9 @@ api.title = "Coalition content API"
 api.description = (
     "Read the coalition's public pages in French and English (and, with a bearer token, more). "
     "Pages: filter by `locale`, `type`, `child_of`, `translation_of`, full-text `search`. "
-    "Documents and images: those outside private collections, with their download URL."
+    "Documents and images: those outside private collections, with their download URL. "
+    "Resources: the public ones, by `locale`, `kind` and full-text `search`. "
+    "Every address in an answer is at the site's public address."
 )
 
 
