@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
+    # django-ninja (Wagtail's API v3) serves Swagger UI's files from the site when installed as
+    # an app, not from a CDN that the Content-Security-Policy refuses.
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from home.translation import translate_instance
 from tests.factories.workinggroups import MeetingFactory, WorkingGroupPageFactory
 from tests.workinggroups.conftest import publish
+from workinggroups.models import Meeting, WorkingGroupPage
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,66 @@ def test_english_feed_is_in_english_with_the_same_uids(client, groups, locales):
     assert "closed to government and media" in str(english_event["description"])
     assert english_event["uid"] == french_event["uid"]
     assert english_event.decoded("dtstart") == french_event.decoded("dtstart")
+
+
+def test_a_meeting_has_the_same_uid_whatever_address_the_feed_is_read_from(client, groups, settings):
+    group, _ = groups
+    meeting = MeetingFactory(page=group, city="Toronto")
+    settings.SITE_URL = "https://coalition.example"
+    uids = {
+        str(only(parse(client.get(group.get_ical_url(), headers={"host": host})))["uid"])
+        for host in ("testserver", "localhost:8000", "coalition.example", "127.0.0.1:8443")
+    }
+    assert uids == {f"meeting-{meeting.translation_key}@coalition.example"}
+    (event,) = events(parse(client.get(group.get_ical_url(), headers={"host": "localhost:8000"})))
+    assert str(event["url"]) == "https://coalition.example/fr/groupes-de-travail/pac/"
+
+
+def only(calendar):
+    (event,) = events(calendar)
+    return event
+
+
+def test_editing_a_meeting_raises_its_sequence_and_last_modified(client, groups):
+    group, _ = groups
+    meeting = MeetingFactory(page=group, city="Toronto")
+    # Made an hour ago (calendars keep whole seconds).
+    Meeting.objects.filter(pk=meeting.pk).update(last_modified=timezone.now() - datetime.timedelta(hours=1))
+    before = only(parse(client.get(group.get_ical_url())))
+    assert before["sequence"] == 0
+    assert before.decoded("last-modified") == before.decoded("dtstamp")
+    # Reading the feed again, or saving the meeting unchanged (publishing the page), changes nothing.
+    publish(group)
+    again = only(parse(client.get(group.get_ical_url())))
+    assert again["sequence"] == 0
+    assert again.decoded("last-modified") == before.decoded("last-modified")
+
+    meeting.refresh_from_db()
+    meeting.starts_at += datetime.timedelta(days=1)
+    meeting.save()
+    moved = only(parse(client.get(group.get_ical_url())))
+    assert moved["sequence"] == 1
+    assert moved.decoded("last-modified") > before.decoded("last-modified")
+    assert moved.decoded("dtstamp") == moved.decoded("last-modified")
+    assert moved["uid"] == before["uid"]
+
+    meeting.city = "Ottawa"
+    meeting.save()
+    assert only(parse(client.get(group.get_ical_url())))["sequence"] == 2
+
+
+def test_publishing_a_changed_meeting_from_the_page_raises_its_sequence(client, groups):
+    """Editors change meetings in the page editor: publishing saves the meetings from a revision."""
+    group, _ = groups
+    MeetingFactory(page=group, city="Toronto")
+    group = WorkingGroupPage.objects.get(pk=group.pk)
+    meetings = list(group.meetings.all())
+    meetings[0].city = "Winnipeg"
+    group.meetings = meetings
+    group.save_revision().publish()
+    event = only(parse(client.get(group.get_ical_url())))
+    assert str(event["location"]) == "Winnipeg"
+    assert event["sequence"] == 1
+    # A later publish of that revision (or any unchanged one) keeps it.
+    group.get_latest_revision().publish()
+    assert only(parse(client.get(group.get_ical_url())))["sequence"] == 1
