@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "3 days ago" with humanize's naturaltime; its catalogue (French) loads only when installed.
+    "django.contrib.humanize",
     "csp",
 ]
 
