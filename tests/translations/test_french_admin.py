@@ -1,4 +1,4 @@
-"""The translation workflow speaks the admin's language: the review workflow's name and its dates, in French and English."""
+"""The translation workflow speaks the admin's language: the review workflow's name and its dates."""
 
 import datetime
 
