@@ -1,4 +1,5 @@
-"""wagtail-localize's translation editor in the admin's language: the strings its JavaScript bundle shows.
+"""wagtail-localize's translation editor in the admin's language: the strings its JavaScript bundle shows,
+and a few of Wagtail's and wagtail-localize's own that their French catalogues leave in English or garble.
 
 The bundle calls ``gettext`` from Django's JavaScript catalogue for most of its strings, and writes a few
 without it. The translations app serves a catalogue of its own after wagtail-localize's (the entries that
@@ -85,3 +86,33 @@ def test_every_entry_of_our_javascript_catalogue_is_asked_for(entry):
     literal = json.dumps(entry.msgid)
     assert f"({literal})" in BUNDLE.read_text() or f"gettext({literal})" in SCRIPT.read_text()
     assert entry.msgstr and not entry.fuzzy
+
+
+def upstream_french(app_label, msgid):
+    catalogue = Path(apps.get_app_config(app_label).path) / "locale/fr/LC_MESSAGES/django.po"
+    return polib.pofile(str(catalogue)).find(msgid).msgstr
+
+
+def test_the_status_panel_says_status_in_french_to_screen_readers(client, editor, page_in_review):
+    """Wagtail's own French has "Status :" (and its side panel prefixes the workflow's state with it)."""
+    assert re.fullmatch(r"Status\s:", upstream_french("wagtailadmin", "Status: "))
+    set_admin_language(editor, "fr")
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page_in_review.pk])).content.decode()
+    assert "Statut : " in html
+    assert not re.search(r"\bStatus\s:", html)
+
+
+def test_a_snippets_translation_editor_names_what_is_edited_in_french(client, editor, site_tree):
+    from home.models import SiteFooter
+
+    assert upstream_french("wagtail_localize", "Editing %(object_type)s %(title)s").startswith("Modification de ")
+    footer = SiteFooter.objects.get(locale__language_code="en")
+    set_admin_language(editor, "fr")
+    client.force_login(editor)
+    response = client.get(reverse(f"wagtailsnippets_home_{SiteFooter._meta.model_name}:edit", args=[footer.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html
+    assert f"Modification : {SiteFooter._meta.verbose_name} « {footer} »" in html
+    assert "Modification de " not in html

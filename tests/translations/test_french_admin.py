@@ -40,13 +40,6 @@ def test_the_page_editor_names_the_review_workflow_in_the_admin_language(
     assert other not in html
 
 
-@pytest.fixture
-def page_in_review(french_page, editor, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        french_page.get_workflow().start(french_page, editor)
-    return french_page
-
-
 def test_the_review_workflow_and_its_task_carry_the_bilingual_name(site_tree):
     assert settings.TRANSLATIONS_REVIEW_WORKFLOW_NAME == BILINGUAL_NAME
     assert site_tree["fr"].get_workflow().name == BILINGUAL_NAME
