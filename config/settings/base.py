@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "3 days ago" with humanize's naturaltime; its catalogue (French) loads only when installed.
+    "django.contrib.humanize",
     "csp",
 ]
 
@@ -391,8 +393,9 @@ else:
 # Locale trees kept in step by wagtail-localize: {target language: source language}.
 # The translations app's migration and demo loader create the LocaleSynchronization rows.
 TRANSLATIONS_LOCALE_SYNCHRONISATION = {"en": "fr"}
-# The Wagtail workflow applied to every language tree, and the group that approves.
-TRANSLATIONS_REVIEW_WORKFLOW_NAME = "Communications review"
+# The Wagtail workflow applied to every language tree, and the group that approves. Wagtail shows the
+# workflow's name as stored, in either admin language: it is bilingual (docs/translations.md).
+TRANSLATIONS_REVIEW_WORKFLOW_NAME = "Relecture des communications / Communications review"
 TRANSLATIONS_REVIEWERS_GROUP = "Moderators"
 # --- end of translation workflow ---------------------------------------------------------
 
