@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import BasePage, IllustratedPageMixin
 
 from ..choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
 from ..fields import ChoiceListField
@@ -25,8 +25,8 @@ from .listings import PublicListingsMixin, achievement_ordering, project_sort_ke
 from .topics import TopicTaggedMixin
 
 
-class GroupChildPage(TopicTaggedMixin, PublicListingsMixin, BasePage):
-    """What projects and achievements share: a body, topics, a group as parent."""
+class GroupChildPage(IllustratedPageMixin, TopicTaggedMixin, PublicListingsMixin, BasePage):
+    """What projects and achievements share: a body, an image, topics, a group as parent."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -71,6 +71,7 @@ class ProjectPage(GroupChildPage):
         FieldPanel("ways_addressed"),
         InlinePanel("topic_links", label=_("Topic"), heading=_("Topics")),
         FieldPanel("body"),
+        *IllustratedPageMixin.illustration_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -85,6 +86,7 @@ class ProjectPage(GroupChildPage):
         APIField("ways_addressed"),
         APIField("topic_links"),
         APIField("body"),
+        *IllustratedPageMixin.api_fields,
     ]
 
     class Meta:
@@ -121,6 +123,15 @@ class AchievementPage(GroupChildPage):
     kind = models.CharField(_("kind"), max_length=20, choices=AchievementKind.choices, default=AchievementKind.OTHER)
     impact_areas = ChoiceListField(_("impact"), item_choices=ImpactArea.choices, blank=True)
     link_url = models.URLField(_("link"), blank=True, help_text=_("Where to read it, for example the open letter."))
+    resource = models.ForeignKey(
+        "resources.Resource",
+        verbose_name=_("resource"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The achievement in the resource library (the letter, report or tool), when it is there."),
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -135,9 +146,13 @@ class AchievementPage(GroupChildPage):
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
         FieldPanel("impact_areas"),
-        MultiFieldPanel([FieldPanel("link_url"), FieldPanel("document")], heading=_("Link or document")),
+        MultiFieldPanel(
+            [FieldPanel("resource"), FieldPanel("link_url"), FieldPanel("document")],
+            heading=_("Link or document"),
+        ),
         InlinePanel("topic_links", label=_("Topic"), heading=_("Topics")),
         FieldPanel("body"),
+        *IllustratedPageMixin.illustration_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -153,8 +168,14 @@ class AchievementPage(GroupChildPage):
         APIField("document"),
         APIField("topic_links"),
         APIField("body"),
+        *IllustratedPageMixin.api_fields,
     ]
-    override_translatable_fields = [SynchronizedField("link_url"), SynchronizedField("document")]
+    # The resource is chosen once; each language shows the resource's own translation (listed_resource).
+    override_translatable_fields = [
+        SynchronizedField("link_url"),
+        SynchronizedField("document"),
+        SynchronizedField("resource"),
+    ]
 
     class Meta:
         verbose_name = _("achievement")
@@ -162,6 +183,15 @@ class AchievementPage(GroupChildPage):
 
     def impact_area_labels(self):
         return self._meta.get_field("impact_areas").labels(self.impact_areas)
+
+    @cached_property
+    def listed_resource(self):
+        """The linked resource in the reader's language (the original where it is not translated),
+        when it is published; None otherwise. Members-only ones too: the library lists them, locked."""
+        if self.resource_id is None:
+            return None
+        resource = self.resource.localized
+        return resource if resource.live else None
 
     def related_pages(self):
         return (
