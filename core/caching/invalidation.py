@@ -2,10 +2,11 @@
 
 Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
 translatable model: topics, footer, resources, meetings...), a site, a page's privacy, a
-locale, a document, an image (pages show its picture, cropped at its focal point) or a model that declares ``shown_on_pages`` bumps the version
-(``version.bump``). ``shown_on_pages`` is ``True`` (group memberships: who leads a group is
-shown on its page) or a method saying whether this row is shown (a person's name, profile or
-organisation, when they lead a group). Saving a page draft does not: publishing does.
+locale, a document, an image (pages show its picture, cropped at its focal point) or a
+model that declares ``shown_on_pages`` bumps the version (``version.bump``).
+``shown_on_pages`` is ``True`` (group memberships: who leads a group is shown on its page)
+or a method saying whether this row is shown (a person's name, profile or organisation, when
+they lead a group). Saving a page draft does not: publishing does.
 """
 
 from django.apps import apps
