@@ -160,7 +160,9 @@ def get_locales():
     return french, english
 
 
-def load_home(stdout, french, english):
+def load_home(stdout, french, english, *, lead_image=True):
+    """The French home page with its English translation; ``lead_image=False`` leaves the lead
+    without its picture (tests that need no rendition to be made)."""
     home = HomePage.objects.filter(locale=french).first()
     if home is None:
         root = Page.get_first_root_node()
@@ -172,7 +174,7 @@ def load_home(stdout, french, english):
             Site.objects.filter(root_page=placeholder).delete()
             placeholder.delete()
         home = HomePage(locale=french, **HOME_FR)
-        home.body = home_blocks(illustration_image("accueil"))
+        home.body = home_blocks(illustration_image("accueil") if lead_image else None)
         root.add_child(instance=home)
         home.save_revision().publish()
         stdout.write("  home page created")
@@ -210,7 +212,11 @@ def home_blocks(lead_image):
         # Every text field given, blank ones as empty strings (as the editor saves them).
         value = {**BLANK_FIELDS[block_type], **value}
         if block_type == "lead":
-            value["image"] = {"image": lead_image.pk, "alt_text": illustration.alt_fr, "decorative": False}
+            value["image"] = {
+                "image": lead_image.pk if lead_image else None,
+                "alt_text": illustration.alt_fr if lead_image else "",
+                "decorative": False,
+            }
         blocks.append({"type": block_type, "value": value})
     return blocks
 

@@ -20,7 +20,9 @@ def home_blocks(hero_text="", introduction="", body="", join_title="", join_text
 
     text = (f"<p>{escape(introduction)}</p>" if introduction else "") + (body or "")
     if hero_text:
-        add("lead", {"message": hero_text, "text": text, "image": None, "link_text": "", "page": None})
+        # An empty image as the editor saves it (wagtail-localize reads its fields).
+        no_image = {"image": None, "alt_text": "", "decorative": False}
+        add("lead", {"message": hero_text, "text": text, "image": no_image, "link_text": "", "page": None})
     elif text:
         add("paragraph", text)
     add("working_groups", {"heading": "", "text": ""})

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.caching import locales
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, IllustratedPageMixin
 
@@ -186,12 +187,21 @@ class AchievementPage(GroupChildPage):
 
     @cached_property
     def listed_resource(self):
-        """The linked resource in the reader's language (the original where it is not translated),
-        when it is published; None otherwise. Members-only ones too: the library lists them, locked."""
+        """The linked resource in the reader's language (the chosen one where it is not translated),
+        when it is published; None otherwise. Members-only ones too: the library lists them, locked.
+        One query: every live version of the resource, then the right one picked here."""
         if self.resource_id is None:
             return None
-        resource = self.resource.localized
-        return resource if resource.live else None
+        resources = self._meta.get_field("resource").related_model.objects
+        versions = resources.filter(
+            live=True, translation_key__in=resources.filter(pk=self.resource_id).values("translation_key")
+        )
+        active = locales.active_locale().pk
+        return min(
+            versions,
+            key=lambda version: (version.locale_id != active, version.pk != self.resource_id),
+            default=None,
+        )
 
     def related_pages(self):
         return (
