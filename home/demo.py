@@ -1,52 +1,129 @@
 """Demo content of the home app: locales, site, home page and footer, in French then English."""
 
+import io
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 
-from wagtail.models import Locale, Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 
+from .illustrations import HEIGHT, ILLUSTRATIONS, WIDTH
 from .models import HomePage, SiteFooter
 from .translation import translate_instance
+
+LEAD_TEXT_FR = [
+    "Le CCR est une coalition d'organismes membres engagés pour la protection des réfugiés au Canada et "
+    "dans le monde, et pour l'établissement des réfugiés et des immigrants au Canada.",
+    "Nos membres travaillent ensemble au sein de <b>groupes de travail</b> pour partager l'information, "
+    "élaborer des positions politiques et agir.",
+]
+LEAD_TEXT_EN = [
+    "The CCR is a coalition of member organizations committed to the protection of refugees in Canada and "
+    "around the world, and to the settlement of refugees and immigrants in Canada.",
+    "Our members work together in <b>working groups</b> to share information, develop policy positions and "
+    "take action.",
+]
 
 HOME_FR = {
     "title": "Conseil canadien pour les réfugiés",
     "slug": "accueil",
-    "hero_text": "Ensemble pour les droits des réfugiés et des nouveaux arrivants.",
-    "introduction": (
-        "Le CCR est une coalition d'organismes membres engagés pour la protection des "
-        "réfugiés au Canada et dans le monde, et pour l'établissement des réfugiés et des "
-        "immigrants au Canada."
-    ),
-    "body": (
-        "<p>Nos membres travaillent ensemble au sein de <b>groupes de travail</b> pour "
-        "partager l'information, élaborer des positions politiques et agir.</p>"
-    ),
-    "join_title": "Participez à un groupe de travail",
-    "join_text": (
-        "Les groupes de travail sont composés exclusivement de membres. Représentez votre "
-        "organisme membre et joignez-vous à nous."
-    ),
+    "introduction": LEAD_TEXT_FR[0],
 }
+
+#: The home page's blocks, French text → English, in order (the lead's image is added at load).
+HOME_BLOCKS = [
+    (
+        "lead",
+        {
+            "message": (
+                "Ensemble pour les droits des réfugiés et des nouveaux arrivants.",
+                "Together for the rights of refugees and newcomers.",
+            ),
+            "text": list(zip(LEAD_TEXT_FR, LEAD_TEXT_EN, strict=True)),
+        },
+    ),
+    (
+        "working_groups",
+        {
+            "heading": ("Nos groupes de travail", "Our working groups"),
+            "text": (
+                "Trois groupes de travail réunissent les représentants des organismes membres autour des enjeux "
+                "qui touchent les réfugiés et les nouveaux arrivants. Chacun se rencontre trois ou quatre fois "
+                "par année.",
+                "Three working groups bring together the representatives of member organizations on the issues "
+                "that affect refugees and newcomers. Each meets three or four times a year.",
+            ),
+        },
+    ),
+    (
+        "upcoming_meetings",
+        {
+            "heading": ("Prochaines rencontres", "Upcoming meetings"),
+            "text": (
+                "Les rencontres des groupes de travail sont réservées aux membres ; celles des Consultations se "
+                "tiennent à huis clos.",
+                "Working group meetings are for members only; those at the Consultations are closed to outsiders.",
+            ),
+            "count": 4,
+        },
+    ),
+    (
+        "latest_resources",
+        {
+            "heading": ("Nouveautés de la bibliothèque de ressources", "New in the resource library"),
+            "text": (
+                "Outils pratiques, lettres ouvertes et recommandations, publiés pour tous.",
+                "Practical tools, open letters and recommendations, published for everyone.",
+            ),
+            "count": 3,
+        },
+    ),
+    (
+        "latest_achievements",
+        {"heading": ("Nos dernières réalisations", "Our latest achievements"), "count": 3},
+    ),
+    (
+        "call_to_join",
+        {
+            "heading": ("Participez à un groupe de travail", "Get involved in a working group"),
+            "text": (
+                "Les groupes de travail sont composés exclusivement de membres. Représentez votre organisme "
+                "membre et joignez-vous à nous.",
+                "Working groups are made up of members only. Represent your member organization and join us.",
+            ),
+            "signup_button": True,
+        },
+    ),
+]
 
 HOME_EN = {
     HOME_FR["title"]: "Canadian Council for Refugees",
     HOME_FR["slug"]: "home",
-    HOME_FR["hero_text"]: "Together for the rights of refugees and newcomers.",
-    HOME_FR["introduction"]: (
-        "The CCR is a coalition of member organizations committed to the protection of "
-        "refugees in Canada and around the world, and to the settlement of refugees and "
-        "immigrants in Canada."
-    ),
-    "Nos membres travaillent ensemble au sein de <b>groupes de travail</b> pour partager "
-    "l'information, élaborer des positions politiques et agir.": (
-        "Our members work together in <b>working groups</b> to share information, develop "
-        "policy positions and take action."
-    ),
-    HOME_FR["join_title"]: "Get involved in a working group",
-    HOME_FR["join_text"]: (
-        "Working groups are made up of members only. Represent your member organization and join us."
-    ),
+    **dict(zip(LEAD_TEXT_FR, LEAD_TEXT_EN, strict=True)),
 }
+
+
+def _french_and_english(value):
+    """A block's French value, and its strings (French → English) added to HOME_EN."""
+    if isinstance(value, tuple):
+        HOME_EN[value[0]] = value[1]
+        return value[0]
+    if isinstance(value, list):  # rich text: one paragraph a pair
+        return "".join(f"<p>{_french_and_english(pair)}</p>" for pair in value)
+    return value
+
+
+HOME_BLOCKS_FR = [
+    (block_type, {name: _french_and_english(value) for name, value in fields.items()})
+    for block_type, fields in HOME_BLOCKS
+]
+
+HOME_EN[ILLUSTRATIONS["accueil"].alt_fr] = ILLUSTRATIONS["accueil"].alt_en
+
+ILLUSTRATION_COLLECTION = "Illustrations de démonstration"
 
 FOOTER_FR = {
     "organisation_name": "Conseil canadien pour les réfugiés",
@@ -83,7 +160,9 @@ def get_locales():
     return french, english
 
 
-def load_home(stdout, french, english):
+def load_home(stdout, french, english, *, lead_image=True):
+    """The French home page with its English translation; ``lead_image=False`` leaves the lead
+    without its picture (tests that need no rendition to be made)."""
     home = HomePage.objects.filter(locale=french).first()
     if home is None:
         root = Page.get_first_root_node()
@@ -94,7 +173,9 @@ def load_home(stdout, french, english):
         for placeholder in root.get_children().filter(content_type__model="page"):
             Site.objects.filter(root_page=placeholder).delete()
             placeholder.delete()
-        home = root.add_child(instance=HomePage(locale=french, **HOME_FR))
+        home = HomePage(locale=french, **HOME_FR)
+        home.body = home_blocks(illustration_image("accueil") if lead_image else None)
+        root.add_child(instance=home)
         home.save_revision().publish()
         stdout.write("  home page created")
     site = Site.objects.filter(is_default_site=True).first()
@@ -111,6 +192,59 @@ def load_home(stdout, french, english):
         site.save()
     translate_instance(home, english, HOME_EN)
     return home
+
+
+BLANK_FIELDS = {
+    "lead": {"text": "", "link_text": "", "page": None},
+    "working_groups": {"heading": "", "text": ""},
+    "upcoming_meetings": {"heading": "", "text": ""},
+    "latest_resources": {"heading": "", "text": ""},
+    "latest_achievements": {"heading": "", "text": ""},
+    "call_to_join": {"text": "", "page": None, "link_text": ""},
+}
+
+
+def home_blocks(lead_image):
+    """The demo home page's blocks, in French, the lead with its picture."""
+    illustration = ILLUSTRATIONS["accueil"]
+    blocks = []
+    for block_type, value in HOME_BLOCKS_FR:
+        # Every text field given, blank ones as empty strings (as the editor saves them).
+        value = {**BLANK_FIELDS[block_type], **value}
+        if block_type == "lead":
+            value["image"] = {
+                "image": lead_image.pk if lead_image else None,
+                "alt_text": illustration.alt_fr if lead_image else "",
+                "decorative": False,
+            }
+        blocks.append({"type": block_type, "value": value})
+    return blocks
+
+
+def illustration_collection():
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=ILLUSTRATION_COLLECTION).first()
+    return collection or root.add_child(name=ILLUSTRATION_COLLECTION)
+
+
+def illustration_image(name):
+    """The image library's copy of the demo illustration ``name`` (home/demo_images/), imported once.
+
+    Its description is the French alternative text; pages carry their own, translated.
+    """
+    illustration = ILLUSTRATIONS[name]
+    Image = get_image_model()
+    image = Image.objects.filter(title=illustration.name).first()
+    if image is None:
+        content = illustration.path.read_bytes()
+        image = Image(title=illustration.name, collection=illustration_collection(), description=illustration.alt_fr)
+        image.file.save(illustration.filename, ContentFile(content), save=False)
+        # What Wagtail's upload form records, so that nothing is saved again while a page renders.
+        image.width, image.height = WIDTH, HEIGHT
+        image.file_size = len(content)
+        image.file_hash = hash_filelike(io.BytesIO(content))
+        image.save()
+    return image
 
 
 def load_footer(stdout, french, english):

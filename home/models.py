@@ -2,6 +2,7 @@ import html
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
@@ -24,7 +25,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
-from .blocks import BodyStreamBlock
+from .blocks import BodyStreamBlock, HomeStreamBlock
+from .visibility import unlisted_pages_q
 
 
 class BasePage(Page):
@@ -93,61 +95,84 @@ class RoutableBasePageMixin:
         return self.redirect_alias_to_original(request) or super().serve(request, view, args, kwargs)
 
 
-class HomePage(BasePage):
-    hero_text = models.CharField(
-        _("hero text"),
-        max_length=255,
-        blank=True,
-        help_text=_("The large sentence at the top of the home page."),
-    )
-    body = RichTextField(
-        _("body"),
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
-    )
-    join_title = models.CharField(_("call to join: title"), max_length=120, blank=True)
-    join_text = models.TextField(_("call to join: text"), blank=True)
-    join_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("call to join: page"),
+class IllustratedPageMixin(models.Model):
+    """A page's picture with its alternative text. The picture is the same in every language
+    (synchronised); the alternative text is translated with the page (wagtail-localize
+    translates text fields). Put before ``BasePage``: its ``social_image`` wins."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Where the call to join leads, for example the membership page."),
+        help_text=_("Shown beside the text, on cards and when the page is shared."),
+    )
+    image_alt = models.CharField(
+        _("image description (alternative text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Translated with the page."),
+    )
+
+    illustration_panels = [
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+    ]
+    api_fields = [APIField("image"), APIField("image_alt")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
+
+    def social_image(self):
+        return self.image
+
+    @property
+    def social_image_alt(self):
+        return self.image_alt
+
+
+class HomePage(BasePage):
+    body = StreamField(
+        HomeStreamBlock(),
+        verbose_name=_("blocks"),
+        blank=True,
+        help_text=_(
+            "The home page's sections in order: the lead message, the working groups, upcoming meetings, "
+            "the newest public resources, the call to join. Each listing fills itself from the published pages."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("hero_text"),
         FieldPanel("introduction"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("join_title"), FieldPanel("join_text"), FieldPanel("join_page")],
-            heading=_("Call to join"),
-        ),
-        HelpPanel(
-            content=_(
-                "The working groups and the latest achievements are listed automatically from the pages below this one."
-            )
-        ),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("hero_text"),
-        index.SearchField("body"),
-    ]
-    api_fields = BasePage.api_fields + [
-        APIField("hero_text"),
-        APIField("body"),
-        APIField("join_title"),
-        APIField("join_text"),
-    ]
-    override_translatable_fields = [SynchronizedField("join_page")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    @cached_property
+    def unlisted_q(self):
+        """What the listing blocks leave out (``home.visibility``), read once for all of them."""
+        return unlisted_pages_q()
+
+    @cached_property
+    def lead(self):
+        """The lead message block's value, or None (the page then shows its title itself)."""
+        return next((block.value for block in self.body if block.block_type == "lead"), None)
+
+    def social_image(self):
+        return self.lead.get("image") if self.lead else None
 
 
 class StandardPage(BasePage):

@@ -15,30 +15,44 @@ class MissingEnglishText(Exception):
         super().__init__(f"No translation given for these strings of {instance!r}:\n{listing}")
 
 
-def translate_instance(instance, locale, translations: Mapping[str, str], *, user=None, publish=True):
+def translate_instance(instance, locale, translations: Mapping[str, str], *, user=None, publish=True, refresh=False):
     """Translate ``instance`` into ``locale`` the way staff would in wagtail-localize's editor.
 
     Each source string of the object is looked up in ``translations`` (source text →
     translated text) and saved as a manual translation; then wagtail-localize writes
     the translated object. Nothing is done when the translation exists already, so
-    callers stay idempotent. Every string must have a translation: a missing one
-    raises :class:`MissingEnglishText` rather than leaving source-language text behind.
+    callers stay idempotent, unless ``refresh``: the source changed (as when staff
+    « sync translated pages »), and the translation is written again from it; strings
+    translated before need no entry in ``translations`` then. Every string
+    must have a translation: a missing one raises :class:`MissingEnglishText` rather than
+    leaving source-language text behind.
     """
     existing = instance.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and not refresh:
         return existing.specific if isinstance(existing, Page) else existing
 
     with transaction.atomic():
-        source, _ = TranslationSource.get_or_create_from_instance(instance)
+        if refresh:
+            source, _ = TranslationSource.update_or_create_from_instance(instance)
+        else:
+            source, _ = TranslationSource.get_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         missing = []
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        already = set()
+        if refresh:
+            already = set(
+                StringTranslation.objects.filter(
+                    locale=locale, translation_of__in=[segment.string_id for segment in segments]
+                ).values_list("translation_of_id", "context_id")
+            )
         for segment in segments:
             text = translations.get(segment.string.data)
             if text is None:
-                missing.append(segment.string.data)
+                if (segment.string_id, segment.context_id) not in already:
+                    missing.append(segment.string.data)
                 continue
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

@@ -20,7 +20,7 @@ from wagtail.utils.file import hash_filelike
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from home.translation import translate_instance
-from workinggroups.models import Topic, WorkingGroupPage
+from workinggroups.models import AchievementPage, Topic, WorkingGroupPage
 
 from .models import Resource, ResourceTopic, ResourceWorkingGroup
 
@@ -52,6 +52,7 @@ RESOURCES = [
         "groups": [IP],
         "topics": ["Enjeux rencontrés par les demandeurs d'asile", "Accès aux services"],
         "english_file": True,
+        "achievement": "outil-residence-secteur-sante",
     },
     {
         "fr": {
@@ -76,6 +77,7 @@ RESOURCES = [
         "groups": [IP],
         "topics": ["Enjeux rencontrés par les demandeurs d'asile", "Détention à des fins d'immigration"],
         "english_file": True,
+        "achievement": "recommandations-asfc-violence-sexiste",
     },
     {
         "fr": {
@@ -100,6 +102,7 @@ RESOURCES = [
         "groups": [OPR],
         "topics": ["Réinstallation des réfugiés dont le parrainage privé"],
         "english_file": True,
+        "achievement": "recommandations-reinstallation-afghans",
     },
     {
         "fr": {
@@ -118,6 +121,7 @@ RESOURCES = [
         "groups": [IS],
         "topics": ["Lutte contre la traite des personnes et travailleurs migrants"],
         "english_file": False,
+        "achievement": "lettre-ouverte-travailleurs-migrants",
     },
     {
         "fr": {
@@ -142,6 +146,7 @@ RESOURCES = [
         "groups": [IS],
         "topics": ["Accès aux services", "Intégration des nouveaux arrivants"],
         "english_file": False,
+        "achievement": "evaluation-services-rpg",
     },
     {
         "fr": {
@@ -297,3 +302,15 @@ def load_resource(stdout, data, french, english, groups, topics):
         )
         override_file(resource, english, document)
         stdout.write(f"  resource « {en['title']} » has its own English file")
+    if data.get("achievement"):
+        link_achievement(resource, data["achievement"], french, english)
+
+
+def link_achievement(resource, slug, french, english):
+    """Point the achievement (French slug) at its resource, once; its English translation follows."""
+    achievement = AchievementPage.objects.filter(locale=french, slug=slug, alias_of__isnull=True).first()
+    if achievement is None or achievement.resource_id:
+        return
+    achievement.resource = resource
+    achievement.save_revision().publish()
+    translate_instance(achievement, english, {}, refresh=achievement.get_translation_or_none(english) is not None)

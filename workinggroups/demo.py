@@ -18,11 +18,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
+from home.demo import illustration_image
+from home.illustrations import ILLUSTRATIONS
 from home.models import HomePage
 from home.translation import translate_instance
 
 from .choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
+from .demo_texts import ACHIEVEMENT_BODIES, GROUP_BODIES, PROJECT_BODIES
 from .models import (
     AchievementPage,
     AchievementTopic,
@@ -263,8 +267,8 @@ def meeting(days_ahead, hour, hours, **fields):
     return {"days_ahead": days_ahead, "hour": hour, "hours": hours, **fields}
 
 
-def project(title, slug, ways, topics):
-    return {"title": title, "slug": slug, "ways_addressed": ways, "topics": topics}
+def project(title, slug, ways, topics, start_date=None):
+    return {"title": title, "slug": slug, "ways_addressed": ways, "topics": topics, "start_date": start_date}
 
 
 def achievement(title, slug, kind, impact, topics, date):
@@ -299,6 +303,7 @@ GROUPS = [
                 fr("regularisation-des-statuts", "regularization-of-status"),
                 [A.PUBLIC_CAMPAIGN, A.DIALOGUE_WITH_GOVERNMENT],
                 [SOCIAL_JUSTICE, TRAFFICKING],
+                datetime.date(2023, 3, 1),
             ),
             project(
                 fr(
@@ -308,6 +313,7 @@ GROUPS = [
                 fr("racisme-anti-noir", "anti-black-racism"),
                 [A.WORKSHOP_OR_MEETING],
                 [SOCIAL_JUSTICE],
+                datetime.date(2022, 2, 1),
             ),
             project(
                 fr(
@@ -317,6 +323,7 @@ GROUPS = [
                 fr("etudiants-internationaux", "international-students"),
                 [A.WORKSHOP_OR_MEETING],
                 [INTEGRATION, ACCESS],
+                datetime.date(2021, 9, 1),
             ),
         ],
         "achievements": [
@@ -366,6 +373,7 @@ GROUPS = [
                 fr("detention-immigration", "immigration-detention"),
                 [A.DIALOGUE_WITH_GOVERNMENT, A.PUBLIC_CAMPAIGN],
                 [DETENTION],
+                datetime.date(2022, 5, 1),
             ),
             project(
                 fr(
@@ -376,6 +384,7 @@ GROUPS = [
                 fr("echanges-ircc-demandeurs-asile", "ircc-refugee-claimant-exchanges"),
                 [A.DIALOGUE_WITH_GOVERNMENT],
                 [CLAIMANTS],
+                datetime.date(2021, 1, 15),
             ),
             project(
                 fr(
@@ -386,6 +395,7 @@ GROUPS = [
                 fr("mesures-speciales-covid-19", "covid-19-special-measures"),
                 [A.DIALOGUE_WITH_GOVERNMENT, A.PUBLIC_CAMPAIGN],
                 [CLAIMANTS],
+                datetime.date(2020, 6, 1),
             ),
         ],
         "achievements": [
@@ -449,6 +459,7 @@ GROUPS = [
                 fr("groupes-de-cinq-parrains", "groups-of-five"),
                 [A.WORKSHOP_OR_MEETING, A.RESOURCE],
                 [RESETTLEMENT],
+                datetime.date(2022, 10, 1),
             ),
             project(
                 fr(
@@ -458,6 +469,7 @@ GROUPS = [
                 fr("reinstallation-refugies-palestiniens", "palestinian-refugee-resettlement"),
                 [A.WORKSHOP_OR_MEETING],
                 [PROTECTION_NEEDS, RESETTLEMENT],
+                datetime.date(2022, 3, 1),
             ),
             project(
                 fr(
@@ -468,6 +480,7 @@ GROUPS = [
                 fr("augmentation-reinstallation", "increased-resettlement"),
                 [A.DIALOGUE_WITH_GOVERNMENT, A.PUBLIC_CAMPAIGN],
                 [RESETTLEMENT],
+                datetime.date(2019, 10, 1),
             ),
         ],
         "achievements": [
@@ -540,6 +553,40 @@ def load_index(stdout, home, english):
     return index.specific
 
 
+def paragraphs_html(pairs):
+    """Rich text of the French paragraphs, each one's English registered for the translation."""
+    return "".join(paragraph(french, english) for french, english in pairs)
+
+
+def illustrate(page, bodies):
+    """Give ``page`` its demo picture, alternative text and text (``summary`` for a group,
+    ``body`` for a project or an achievement). Returns whether anything was missing:
+    pages loaded before the demo had pictures get them on the next load."""
+    if page.image_id:
+        return False
+    name, pairs = bodies[page.slug]
+    illustration = ILLUSTRATIONS[name]
+    page.image = illustration_image(name)
+    page.image_alt = fr(illustration.alt_fr, illustration.alt_en)
+    text = paragraphs_html(pairs)
+    if isinstance(page, WorkingGroupPage):
+        page.summary = page.summary or text
+    elif not page.body:
+        page.body = [("paragraph", RichText(text))]
+    return True
+
+
+def _publish_illustrated(page, bodies, english):
+    """Publish the picture and text a page lacked, then write its translation again."""
+    page = page.specific
+    if illustrate(page, bodies):
+        page.save_revision().publish()
+        translate_instance(page, english, ENGLISH, refresh=page.get_translation_or_none(english) is not None)
+    else:
+        translate_instance(page, english, ENGLISH)
+    return page
+
+
 def load_group(stdout, index, data, topics, english):
     group = WorkingGroupPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if group is None:
@@ -549,6 +596,7 @@ def load_group(stdout, index, data, topics, english):
             introduction=data["introduction"],
             meeting_pattern=MEETING_PATTERN,
         )
+        illustrate(group, GROUP_BODIES)
         group.topic_links = [WorkingGroupTopic(topic=topics[name]) for name in data["topics"]]
         meetings = []
         for item in data["meetings"]:
@@ -558,7 +606,7 @@ def load_group(stdout, index, data, topics, english):
         group.meetings = meetings
         _publish_new_child(index, group)
         stdout.write(f"  group « {group.title} » created")
-    translate_instance(group, english, ENGLISH)
+    group = _publish_illustrated(group, GROUP_BODIES, english)
 
     for item in data["projects"]:
         page = ProjectPage.objects.child_of(group).filter(slug=item["slug"]).first()
@@ -567,11 +615,13 @@ def load_group(stdout, index, data, topics, english):
                 title=item["title"],
                 slug=item["slug"],
                 status=ProjectStatus.ONGOING,
+                start_date=item["start_date"],
                 ways_addressed=list(item["ways_addressed"]),
             )
+            illustrate(page, PROJECT_BODIES)
             page.topic_links = [ProjectTopic(topic=topics[name]) for name in item["topics"]]
             _publish_new_child(group, page)
-        translate_instance(page, english, ENGLISH)
+        _publish_illustrated(page, PROJECT_BODIES, english)
 
     for item in data["achievements"]:
         page = AchievementPage.objects.child_of(group).filter(slug=item["slug"]).first()
@@ -583,9 +633,10 @@ def load_group(stdout, index, data, topics, english):
                 date=item["date"],
                 impact_areas=list(item["impact_areas"]),
             )
+            illustrate(page, ACHIEVEMENT_BODIES)
             page.topic_links = [AchievementTopic(topic=topics[name]) for name in item["topics"]]
             _publish_new_child(group, page)
-        translate_instance(page, english, ENGLISH)
+        _publish_illustrated(page, ACHIEVEMENT_BODIES, english)
     return group
 
 

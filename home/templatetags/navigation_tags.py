@@ -205,7 +205,10 @@ def social_meta(context, languages, canonical):
             "url": public_url(rendition.url, request),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": image.default_alt_text,
+            # A page's own (translated) description of its picture first, then the image library's.
+            "alt": getattr(subject, "social_image_alt", "")
+            or getattr(image, "contextual_alt_text", "")
+            or image.default_alt_text,
         }
     return {
         "title": getattr(subject, "seo_title", "") or subject.title,

@@ -1,4 +1,5 @@
-"""``{% group_resources group limit=5 %}``: a group's newest resources, for its page and the members dashboard."""
+"""Resource listings for pages: a group's newest resources (its page, the members dashboard)
+and the home page's newest public ones."""
 
 from django import template
 
@@ -38,3 +39,23 @@ def group_resources(context, groups, limit=5):
         )
         resources = decorate(queryset, user, locale)
     return {"resources": resources, "request": request}
+
+
+@register.inclusion_tag("resources/includes/home_latest_resources.html", takes_context=True)
+def home_latest_resources(context, value):
+    """The newest resources open to everyone, in the reader's language where translated. One query.
+
+    Public ones only, whoever reads: the home page is the same for every visitor (and cached so).
+    """
+    resources = list(
+        Resource.objects.downloadable_by(None)
+        .for_locale(locales.active_locale())
+        .select_related("locale")
+        .order_by("-date", "title", "pk")[: value.get("count") or 3]
+    )
+    return {
+        "request": context.get("request"),
+        "value": value,
+        "block_id": context.get("block_id"),
+        "resources": resources,
+    }

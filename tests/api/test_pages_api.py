@@ -115,7 +115,9 @@ def test_detail_exposes_the_page_type_fields(client, search_tree):
     assert data["meta"]["locale"] == "en"
     assert data["meta"]["html_url"].endswith("/en/working-groups/inland-protection/")
     home = search_tree.en["index"].get_parent()
-    assert "hero_text" in client.get(f"/api/v3/pages/{home.pk}/").json()
+    lead = client.get(f"/api/v3/pages/{home.pk}/").json()["body"][0]
+    assert lead["type"] == "lead"
+    assert lead["value"]["message"] == "Together for the rights of refugees and newcomers."
 
 
 def test_bearer_token_reads_are_not_cached(client, search_tree, django_user_model):

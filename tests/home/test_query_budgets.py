@@ -39,15 +39,17 @@ pytestmark = pytest.mark.django_db
 
 #: The most queries each page may cost, fragments warm (page cache off). Wagtail finds the site,
 #: routes the path (two queries a level) and checks the view restrictions on every page it serves
-#: (docs/performance.md); the same with or without a shared cache.
+#: (docs/performance.md); the same with or without a shared cache. A page's picture costs two
+#: (the image, its renditions); the home page's blocks list groups with their pictures, meetings,
+#: resources and achievements, one query each.
 WARM_CEILING = {
-    "home page": 12,
+    "home page": 17,
     "standard page": 10,
     "group index": 15,
-    "group page": 15,
-    "group page, signed in": 28,
+    "group page": 16,
+    "group page, signed in": 29,
     "project page": 16,
-    "achievement page": 16,
+    "achievement page": 17,
     "library, filtered": 12,
     "resource page": 12,
     "search": 20,
@@ -168,7 +170,7 @@ def test_every_page_costs_the_same_with_ten_times_the_data(clients):
 
 
 def test_group_page_after_a_publish(clients):
-    """Every fragment recomputed (the version was bumped): still within 28; warm within 15."""
+    """Every fragment recomputed (the version was bumped): still within 28; warm within 16."""
     anonymous, _signed_in, _member = clients
     url = targets()["group page"]
     anonymous.get(url)

@@ -126,7 +126,7 @@ def test_home_page_lists_groups_and_latest_achievements_in_each_language(client)
     english = visible_text(client.get("/en/"))
     assert "Nos groupes de travail" in french and "Protection au Canada" in french
     assert "Our working groups" in english and "Overseas Protection and Resettlement" in english
-    assert "Latest achievements" in english
+    assert "Our latest achievements" in english and "Nos dernières réalisations" in french
     assert "Protection au Canada" not in english
 
 

@@ -16,8 +16,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.caching import locales
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import BasePage, IllustratedPageMixin
 
 from ..choices import AchievementKind, ImpactArea, IssueApproach, ProjectStatus
 from ..fields import ChoiceListField
@@ -25,8 +26,8 @@ from .listings import PublicListingsMixin, achievement_ordering, project_sort_ke
 from .topics import TopicTaggedMixin
 
 
-class GroupChildPage(TopicTaggedMixin, PublicListingsMixin, BasePage):
-    """What projects and achievements share: a body, topics, a group as parent."""
+class GroupChildPage(IllustratedPageMixin, TopicTaggedMixin, PublicListingsMixin, BasePage):
+    """What projects and achievements share: a body, an image, topics, a group as parent."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -71,6 +72,7 @@ class ProjectPage(GroupChildPage):
         FieldPanel("ways_addressed"),
         InlinePanel("topic_links", label=_("Topic"), heading=_("Topics")),
         FieldPanel("body"),
+        *IllustratedPageMixin.illustration_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -85,6 +87,7 @@ class ProjectPage(GroupChildPage):
         APIField("ways_addressed"),
         APIField("topic_links"),
         APIField("body"),
+        *IllustratedPageMixin.api_fields,
     ]
 
     class Meta:
@@ -121,6 +124,15 @@ class AchievementPage(GroupChildPage):
     kind = models.CharField(_("kind"), max_length=20, choices=AchievementKind.choices, default=AchievementKind.OTHER)
     impact_areas = ChoiceListField(_("impact"), item_choices=ImpactArea.choices, blank=True)
     link_url = models.URLField(_("link"), blank=True, help_text=_("Where to read it, for example the open letter."))
+    resource = models.ForeignKey(
+        "resources.Resource",
+        verbose_name=_("resource"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The achievement in the resource library (the letter, report or tool), when it is there."),
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -135,9 +147,13 @@ class AchievementPage(GroupChildPage):
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
         FieldPanel("impact_areas"),
-        MultiFieldPanel([FieldPanel("link_url"), FieldPanel("document")], heading=_("Link or document")),
+        MultiFieldPanel(
+            [FieldPanel("resource"), FieldPanel("link_url"), FieldPanel("document")],
+            heading=_("Link or document"),
+        ),
         InlinePanel("topic_links", label=_("Topic"), heading=_("Topics")),
         FieldPanel("body"),
+        *IllustratedPageMixin.illustration_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -153,8 +169,14 @@ class AchievementPage(GroupChildPage):
         APIField("document"),
         APIField("topic_links"),
         APIField("body"),
+        *IllustratedPageMixin.api_fields,
     ]
-    override_translatable_fields = [SynchronizedField("link_url"), SynchronizedField("document")]
+    # The resource is chosen once; each language shows the resource's own translation (listed_resource).
+    override_translatable_fields = [
+        SynchronizedField("link_url"),
+        SynchronizedField("document"),
+        SynchronizedField("resource"),
+    ]
 
     class Meta:
         verbose_name = _("achievement")
@@ -162,6 +184,24 @@ class AchievementPage(GroupChildPage):
 
     def impact_area_labels(self):
         return self._meta.get_field("impact_areas").labels(self.impact_areas)
+
+    @cached_property
+    def listed_resource(self):
+        """The linked resource in the reader's language (the chosen one where it is not translated),
+        when it is published; None otherwise. Members-only ones too: the library lists them, locked.
+        One query: every live version of the resource, then the right one picked here."""
+        if self.resource_id is None:
+            return None
+        resources = self._meta.get_field("resource").related_model.objects
+        versions = resources.filter(
+            live=True, translation_key__in=resources.filter(pk=self.resource_id).values("translation_key")
+        )
+        active = locales.active_locale().pk
+        return min(
+            versions,
+            key=lambda version: (version.locale_id != active, version.pk != self.resource_id),
+            default=None,
+        )
 
     def related_pages(self):
         return (

@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.caching import fragments
-from home.models import BasePage, RoutableBasePageMixin
+from home.models import BasePage, IllustratedPageMixin, RoutableBasePageMixin
 from members.models import GroupMembership
 
 from ..blocks import IndexSectionsBlock
@@ -161,7 +161,9 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
         return calendar_response(request, self, self.meetings())
 
 
-class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
+class WorkingGroupPage(
+    IllustratedPageMixin, TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage
+):
     """One working group. A group and its translations are one group."""
 
     summary = RichTextField(
@@ -179,6 +181,7 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("summary"),
+        *IllustratedPageMixin.illustration_panels,
         InlinePanel("topic_links", label=_("Topics addressed"), heading=_("Topics addressed")),
         HelpPanel(
             content=_(
@@ -218,6 +221,7 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
         APIField("meeting_pattern"),
         APIField("meetings"),
         APIField("calendar_url"),
+        *IllustratedPageMixin.api_fields,
     ]
 
     parent_page_types = ["workinggroups.WorkingGroupIndexPage"]

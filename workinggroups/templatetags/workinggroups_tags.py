@@ -1,13 +1,25 @@
-"""The working groups' part of the home page, in a fixed number of queries."""
+"""The working groups' blocks of the home page, each in a fixed number of queries.
+
+Each tag reads the page being rendered from the context: the home page of one language,
+whose ``unlisted_q`` is read once for all its blocks. Without one (a block's preview in
+the admin), the pages of the active language are listed.
+"""
 
 from django import template
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core.caching import locales
 from home.visibility import unlisted_pages_q
 from workinggroups.models import (
     ACHIEVEMENT_CARD_FIELDS,
     CARD_FIELDS,
     LINK_FIELDS,
     AchievementPage,
+    Meeting,
     WorkingGroupIndexPage,
     WorkingGroupPage,
     WorkingGroupTopic,
@@ -17,27 +29,68 @@ from workinggroups.models import (
 
 register = template.Library()
 
-#: How many achievements the home page shows.
-LATEST_ACHIEVEMENTS = 3
+#: Card pictures: the columns a <picture> reads, and every rendition of those images in one query.
+CARD_IMAGE_FIELDS = ("image_alt", "image__id", "image__file", "image__width", "image__height", "image__title")
 
 
-@register.inclusion_tag("workinggroups/includes/home_sections.html", takes_context=True)
-def working_groups_home(context, home):
-    """The groups and the latest achievements under ``home`` (the home page of one language)."""
-    unlisted = unlisted_pages_q()
-    index = WorkingGroupIndexPage.objects.child_of(home).live().exclude(unlisted).only(*LINK_FIELDS).first()
+def _listing_scope(context):
+    """(the home page or None, the pages to leave out, a filter for the pages under that home)."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk and page.depth:
+        unlisted = getattr(page, "unlisted_q", None) or unlisted_pages_q()
+        return unlisted, lambda queryset: queryset.descendant_of(page)
+    locale = locales.active_locale()
+    return unlisted_pages_q(), lambda queryset: queryset.filter(locale=locale)
+
+
+def _block_context(context, value, **items):
+    return {"request": context.get("request"), "value": value, "block_id": context.get("block_id"), **items}
+
+
+def with_card_images(pages):
+    """``pages`` with each one's image and that image's renditions, in one more query."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return pages.select_related("image").prefetch_related(Prefetch("image__renditions", queryset=renditions))
+
+
+@register.inclusion_tag("workinggroups/includes/home_working_groups.html", takes_context=True)
+def home_working_groups(context, value):
+    """The live, listed groups with their picture and topics; the index for its link. Four queries."""
+    unlisted, under_home = _listing_scope(context)
+    index = under_home(WorkingGroupIndexPage.objects.live().exclude(unlisted)).only(*LINK_FIELDS).first()
     groups = []
-    achievements = []
     if index is not None:
         groups = attach_topic_links(
-            list(WorkingGroupPage.objects.child_of(index).live().exclude(unlisted).only(*CARD_FIELDS).order_by("path")),
+            list(
+                with_card_images(WorkingGroupPage.objects.child_of(index).live().exclude(unlisted))
+                .only(*CARD_FIELDS, *CARD_IMAGE_FIELDS)
+                .order_by("path")
+            ),
             WorkingGroupTopic,
         )
-        achievements = list(
-            AchievementPage.objects.descendant_of(index)
-            .live()
-            .exclude(unlisted)
-            .only(*ACHIEVEMENT_CARD_FIELDS)
-            .order_by(*achievement_ordering())[:LATEST_ACHIEVEMENTS]
-        )
-    return {"request": context.get("request"), "index": index, "groups": groups, "achievements": achievements}
+    return _block_context(context, value, index=index, groups=groups)
+
+
+@register.inclusion_tag("workinggroups/includes/home_latest_achievements.html", takes_context=True)
+def home_latest_achievements(context, value):
+    unlisted, under_home = _listing_scope(context)
+    achievements = list(
+        under_home(AchievementPage.objects.live().exclude(unlisted))
+        .only(*ACHIEVEMENT_CARD_FIELDS)
+        .order_by(*achievement_ordering())[: value.get("count") or 3]
+    )
+    return _block_context(context, value, achievements=achievements)
+
+
+@register.inclusion_tag("workinggroups/includes/home_upcoming_meetings.html", takes_context=True)
+def home_upcoming_meetings(context, value, now=None):
+    """The next meetings of the live, listed groups, soonest first, with their group. One query."""
+    unlisted, under_home = _listing_scope(context)
+    now = now or timezone.now()
+    groups = under_home(WorkingGroupPage.objects.live().exclude(unlisted)).values("pk")
+    meetings = list(
+        Meeting.objects.filter(Q(starts_at__gte=now) | Q(ends_at__gte=now), page__in=groups)
+        .select_related("page")
+        .order_by("starts_at", "pk")[: value.get("count") or 3]
+    )
+    return _block_context(context, value, meetings=meetings)
