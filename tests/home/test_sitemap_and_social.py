@@ -124,8 +124,12 @@ def test_a_group_page_has_open_graph_and_twitter_tags(client, demo_content, publ
     assert og(soup, "og:site_name") == [footer.organisation_name]
     assert og(soup, "og:locale") == [locale]
     assert og(soup, "og:locale:alternate") == [other]
-    assert og(soup, "twitter:card") == ["summary"]
-    assert og(soup, "og:image") == []
+    # The demo group's picture, described in the page's own language.
+    assert og(soup, "twitter:card") == ["summary_large_image"]
+    [url] = og(soup, "og:image")
+    assert url.startswith(PUBLIC + django_settings.MEDIA_URL + "images/")
+    assert group.image_alt
+    assert og(soup, "og:image:alt") == [group.image_alt]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -150,7 +154,8 @@ def test_a_page_with_a_picture_shows_it_at_the_public_address(client, site_tree,
         title="Atelier", description="Des personnes autour d'une table", file=get_test_image_file(size=(1600, 900))
     )
     monkeypatch.setattr(BasePage, "social_image", lambda page: image)
-    soup = head(client, "/fr/")
+    page = site_tree["fr"].add_child(instance=StandardPage(title="Atelier", slug="atelier"))
+    soup = head(client, page.url)
     [url] = og(soup, "og:image")
     assert url.startswith(PUBLIC + django_settings.MEDIA_URL + "images/")
     assert og(soup, "og:image:width") == ["1200"] and og(soup, "og:image:height") == ["630"]
