@@ -21,10 +21,11 @@ from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.caching import locales
 from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
-from .blocks import BodyStreamBlock
+from .blocks import BodyStreamBlock, MenuItemsBlock, PageLinkBlock
 
 
 class BasePage(Page):
@@ -181,6 +182,12 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+    page_links = StreamField(
+        [("page", PageLinkBlock())],
+        verbose_name=_("page links"),
+        blank=True,
+        help_text=_("The privacy policy, the accessibility statement, the terms of membership…"),
+    )
     legal_text = RichTextField(_("legal text"), blank=True, features=["bold", "italic", "link"])
 
     panels = [
@@ -189,6 +196,7 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("social_links"),
+        FieldPanel("page_links"),
         FieldPanel("legal_text"),
     ]
     override_translatable_fields = [
@@ -224,3 +232,59 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     @cached_property
     def social_link_list(self):
         return [link.value for link in self.social_links]
+
+    def page_link_list(self):
+        """``(label, url)`` of each page link, in the active language where the page is translated."""
+        items = [item["value"] for item in self.page_links.raw_data if item["type"] == "page"]
+        pages = pages_in_active_language(item.get("page") for item in items)
+        return [
+            (item.get("label") or pages[item["page"]].title, pages[item["page"]].get_url())
+            for item in items
+            if item.get("page") in pages
+        ]
+
+
+def pages_in_active_language(page_ids):
+    """``{chosen page id: the page to link to}``: the chosen page's live translation in the active
+    language when there is one, else the chosen page itself; a chosen page that is not live and
+    public is left out. Two queries (view restrictions, pages), whatever the number of pages.
+
+    Page choosers of translatable snippets keep the source language's page (wagtail-localize
+    synchronises them), so the language is chosen here, when the link is shown."""
+    from .visibility import publicly_listed
+
+    ids = [page_id for page_id in page_ids if page_id]
+    if not ids:
+        return {}
+    pages = list(
+        publicly_listed(
+            Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"))
+        ).only("id", "title", "url_path", "translation_key", "locale_id", "depth", "path")
+    )
+    locale = locales.active_locale()
+    in_language = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    chosen = {page.pk: page for page in pages if page.pk in ids}
+    return {page_id: in_language.get(page.translation_key, page) for page_id, page in chosen.items()}
+
+
+class MainMenu(TranslatableMixin, models.Model):
+    """The header's menu, one per language: ordered links to pages and to parts of the site."""
+
+    items = StreamField(MenuItemsBlock(), verbose_name=_("items"), blank=True)
+
+    panels = [FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return f"{_('Main menu')} ({self.locale.language_code})"
+
+    @classmethod
+    def for_active_language(cls):
+        """The menu of the active language, else the default language's; ``None`` when staff have none."""
+        menus = {}
+        for menu in cls.objects.select_related("locale").order_by("pk"):
+            menus.setdefault(menu.locale.language_code, menu)
+        return menus.get(get_language()) or menus.get(default_locale().language_code)
