@@ -3,6 +3,7 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -256,14 +257,26 @@ def pages_in_active_language(page_ids):
     ids = [page_id for page_id in page_ids if page_id]
     if not ids:
         return {}
-    pages = list(
-        publicly_listed(
-            Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"))
-        ).only("id", "title", "url_path", "translation_key", "locale_id", "depth", "path")
-    )
+    pages = publicly_listed(Page.objects.filter(translations_of(ids))).only(*LINKED_PAGE_FIELDS)
+    return pick_in_active_language(pages, ids)
+
+
+#: What a link to a page needs (title, URL, tree path for the menu's current item).
+LINKED_PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+
+
+def translations_of(page_ids):
+    """A ``Q`` for the pages ``page_ids`` and all their translations."""
+    return Q(translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"))
+
+
+def pick_in_active_language(pages, page_ids):
+    """From ``pages`` (those of ``translations_of(page_ids)`` a listing may show), the page to link
+    to for each of ``page_ids``: see ``pages_in_active_language``."""
+    pages = list(pages)
     locale = locales.active_locale()
     in_language = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
-    chosen = {page.pk: page for page in pages if page.pk in ids}
+    chosen = {page.pk: page for page in pages if page.pk in page_ids}
     return {page_id: in_language.get(page.translation_key, page) for page_id, page in chosen.items()}
 
 

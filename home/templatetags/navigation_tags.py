@@ -14,7 +14,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from core.caching import fragments, locales, version
-from home.models import MainMenu, SiteFooter, pages_in_active_language
+from home.models import LINKED_PAGE_FIELDS, MainMenu, SiteFooter, pick_in_active_language, translations_of
 from home.navigation import route_link
 from home.visibility import publicly_listed
 
@@ -36,36 +36,37 @@ def _menu(request, site):
     Entries are ``("page", title, URL, tree path)`` or ``("route", name, label)``: a route's
     address and label depend on the visitor (``home.navigation``), so they are resolved per
     request. Staff's menu of the active language (``MainMenu``) when there is one, else the
-    default menu. Two to four queries.
+    default menu. Three queries (the menu, the view restrictions, the pages).
     """
     root = site.root_page
     locale = locales.active_locale()
     menu = MainMenu.for_active_language()
+    items = menu.items.raw_data if menu is not None else []
+    page_ids = [item["value"].get("page") for item in items if item["type"] == "page" and item["value"].get("page")]
+    # The home page's translation, and the menu's pages (or the default menu's) in one query.
     wanted = Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
     if menu is None:
         wanted |= Q(depth=root.depth + 1, show_in_menus=True)
+    elif page_ids:
+        wanted |= translations_of(page_ids)
     pages = list(
-        publicly_listed(Page.objects.filter(wanted))
-        .defer_streamfields()
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
-        .order_by("path")
+        publicly_listed(Page.objects.filter(wanted)).defer_streamfields().only(*LINKED_PAGE_FIELDS).order_by("path")
     )
-    home = next((page for page in pages if page.depth == root.depth), root)
+    home = next((page for page in pages if page.depth == root.depth and page.locale_id == locale.pk), root)
     if menu is None:
         children = [page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)]
         entries = [("page", page.title, page.get_url(request), page.path) for page in children]
         entries += [("route", name, "") for name in DEFAULT_ROUTES]
-    else:
-        items = menu.items.raw_data
-        linked = pages_in_active_language(item["value"].get("page") for item in items if item["type"] == "page")
-        entries = []
-        for item in items:
-            value = item["value"]
-            if item["type"] == "route":
-                entries.append(("route", value["route"], value.get("label") or ""))
-            elif value.get("page") in linked:
-                page = linked[value["page"]]
-                entries.append(("page", value.get("label") or page.title, page.get_url(request), page.path))
+        return {"home_url": home.get_url(request), "items": entries}
+    linked = pick_in_active_language(pages, page_ids)
+    entries = []
+    for item in items:
+        value = item["value"]
+        if item["type"] == "route":
+            entries.append(("route", value["route"], value.get("label") or ""))
+        elif value.get("page") in linked:
+            page = linked[value["page"]]
+            entries.append(("page", value.get("label") or page.title, page.get_url(request), page.path))
     return {"home_url": home.get_url(request), "items": entries}
 
 
