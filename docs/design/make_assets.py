@@ -155,9 +155,9 @@ def type_scale(colours):
         y += size * 1.3 + 12
         rows.append(
             f'<text x="0" y="{y:.0f}" font-family="system-ui, sans-serif" font-size="{size:.1f}" '
-            f'fill="{colours["color-ink"]}">--{name}: {value} ({size:.0f} px) Réfugiés · Refugees</text>'
+            f'fill="{colours["color-ink"]}">{size:.0f} px · --{name} · Réfugiés</text>'
         )
-    (PICTURES / "type-scale.svg").write_text(svg(720, round(y + 12), "Type scale", "".join(rows)), encoding="utf-8")
+    (PICTURES / "type-scale.svg").write_text(svg(760, round(y + 12), "Type scale", "".join(rows)), encoding="utf-8")
 
 
 def spacing(colours):
