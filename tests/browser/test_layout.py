@@ -70,9 +70,17 @@ def test_the_menu_button_opens_the_menu_without_javascript(browser, demo_site, l
         button.click()
         assert phone.locator("#site-nav").is_visible()
         assert phone.locator("#site-search").is_visible()
-        assert axe_violations(phone) == []
         phone.locator("#site-nav").get_by_role("link", name=LIBRARY[language]).click()
         phone.wait_for_url(f"{demo_site}/{language}/resources/")
+    finally:
+        context.close()
+    # axe runs in the page's JavaScript: the open menu is checked with it on.
+    context, phone = new_page(browser, 360)
+    try:
+        phone.goto(f"{demo_site}/{language}/")
+        phone.locator("summary", has_text=MENU[language]).click()
+        assert phone.locator("#site-nav").is_visible()
+        assert axe_violations(phone) == []
     finally:
         context.close()
 
