@@ -27,6 +27,7 @@ from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
 from .blocks import BodyStreamBlock, MenuItemsBlock, PageLinkBlock
+from .visibility import publicly_listed
 
 
 class BasePage(Page):
@@ -252,8 +253,6 @@ def pages_in_active_language(page_ids):
 
     Page choosers of translatable snippets keep the source language's page (wagtail-localize
     synchronises them), so the language is chosen here, when the link is shown."""
-    from .visibility import publicly_listed
-
     ids = [page_id for page_id in page_ids if page_id]
     if not ids:
         return {}

@@ -102,7 +102,7 @@ def main_menu(context):
             title, url = link
             state = "page" if request_path == url else ("true" if request_path.startswith(url) else "")
             entries.append({"title": title, "url": url, "current": state, "route": name})
-    return {"entries": entries, "request": request, "user": user}
+    return {"entries": entries}
 
 
 @register.simple_tag(takes_context=True)
