@@ -47,6 +47,7 @@ CONTENT = (
     *model_permissions("resources.resource", *MANAGE),
     *model_permissions("workinggroups.topic", *MANAGE),
     *model_permissions("home.sitefooter", *MANAGE),
+    *model_permissions("home.mainmenu", *MANAGE),
 )
 MEMBERSHIP = (
     ACCESS_ADMIN,
@@ -86,7 +87,7 @@ ROLES = (
         TRANSLATORS,
         # Wagtail checks pages per subtree, not per language, and translating a page or a snippet
         # needs the right to edit its source (translations.permissions): edit, never publish or delete.
-        # Topics and the footer have no drafts (saving them is publishing): left to editors.
+        # Topics, the footer and the menu have no drafts (saving them is publishing): left to editors.
         permissions=(
             ACCESS_ADMIN,
             SUBMIT_TRANSLATION,

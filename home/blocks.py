@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from .navigation import ROUTE_CHOICES
+
 
 class LinkStructValue(blocks.StructValue):
     @cached_property
@@ -221,3 +223,42 @@ class HomeStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"lead": {"max_num": 1}}
+
+
+class PageLinkBlock(blocks.StructBlock):
+    """A link to a page of the site, shown in the reader's language when the page is translated."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=60, required=False, help_text=_("Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("Page")
+
+
+class RouteLinkBlock(blocks.StructBlock):
+    """A link to one of the site's own views (the library, the members area, sign-up) by name."""
+
+    route = blocks.ChoiceBlock(label=_("Destination"), choices=ROUTE_CHOICES)
+    label = blocks.CharBlock(
+        label=_("Label"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Leave empty for the usual name. Visitors who are not signed in read “Sign in” for the members area."
+        ),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Part of the site")
+
+
+class MenuItemsBlock(blocks.StreamBlock):
+    page = PageLinkBlock()
+    route = RouteLinkBlock()
+
+    class Meta:
+        max_num = 8

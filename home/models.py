@@ -4,6 +4,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -22,11 +23,12 @@ from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.caching import locales
 from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
-from .blocks import BodyStreamBlock, HomeStreamBlock
-from .visibility import unlisted_pages_q
+from .blocks import BodyStreamBlock, HomeStreamBlock, MenuItemsBlock, PageLinkBlock
+from .visibility import publicly_listed, unlisted_pages_q
 
 
 class BasePage(Page):
@@ -211,6 +213,12 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+    page_links = StreamField(
+        [("page", PageLinkBlock())],
+        verbose_name=_("page links"),
+        blank=True,
+        help_text=_("The privacy policy, the accessibility statement, the terms of membership…"),
+    )
     legal_text = RichTextField(_("legal text"), blank=True, features=["bold", "italic", "link"])
 
     panels = [
@@ -219,6 +227,7 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("social_links"),
+        FieldPanel("page_links"),
         FieldPanel("legal_text"),
     ]
     override_translatable_fields = [
@@ -254,3 +263,69 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     @cached_property
     def social_link_list(self):
         return [link.value for link in self.social_links]
+
+    def page_link_list(self):
+        """``(label, url)`` of each page link, in the active language where the page is translated."""
+        items = [item["value"] for item in self.page_links.raw_data if item["type"] == "page"]
+        pages = pages_in_active_language(item.get("page") for item in items)
+        return [
+            (item.get("label") or pages[item["page"]].title, pages[item["page"]].get_url())
+            for item in items
+            if item.get("page") in pages
+        ]
+
+
+def pages_in_active_language(page_ids):
+    """``{chosen page id: the page to link to}``: the chosen page's live translation in the active
+    language when there is one, else the chosen page itself; a chosen page that is not live and
+    public is left out. Two queries (view restrictions, pages), whatever the number of pages.
+
+    Page choosers of translatable snippets keep the source language's page (wagtail-localize
+    synchronises them), so the language is chosen here, when the link is shown."""
+    ids = [page_id for page_id in page_ids if page_id]
+    if not ids:
+        return {}
+    pages = publicly_listed(Page.objects.filter(translations_of(ids))).only(*LINKED_PAGE_FIELDS)
+    return pick_in_active_language(pages, ids)
+
+
+#: What a link to a page needs (title, URL, tree path for the menu's current item).
+LINKED_PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+
+
+def translations_of(page_ids):
+    """A ``Q`` for the pages ``page_ids`` and all their translations."""
+    return Q(translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"))
+
+
+def pick_in_active_language(pages, page_ids):
+    """From ``pages`` (those of ``translations_of(page_ids)`` a listing may show), the page to link
+    to for each of ``page_ids``: see ``pages_in_active_language``."""
+    pages = list(pages)
+    locale = locales.active_locale()
+    in_language = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    chosen = {page.pk: page for page in pages if page.pk in page_ids}
+    return {page_id: in_language.get(page.translation_key, page) for page_id, page in chosen.items()}
+
+
+class MainMenu(TranslatableMixin, models.Model):
+    """The header's menu, one per language: ordered links to pages and to parts of the site."""
+
+    items = StreamField(MenuItemsBlock(), verbose_name=_("items"), blank=True)
+
+    panels = [FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return f"{_('Main menu')} ({self.locale.language_code})"
+
+    @classmethod
+    def for_active_language(cls):
+        """The menu of the active language, else the default language's; ``None`` when staff have none."""
+        menus = {}
+        for menu in cls.objects.select_related("locale").order_by("pk"):
+            menus.setdefault(menu.locale.language_code, menu)
+        return menus.get(get_language()) or menus.get(default_locale().language_code)

@@ -16,7 +16,8 @@ from wagtail.models import Page, Site
 from core.caching import fragments, locales, version
 from core.public_address import public_url
 from home.head import OPEN_GRAPH_LOCALES, SOCIAL_IMAGE_FILTER, canonical_url, hreflang_alternates
-from home.models import SiteFooter
+from home.models import LINKED_PAGE_FIELDS, MainMenu, SiteFooter, pick_in_active_language, translations_of
+from home.navigation import route_link
 from home.visibility import publicly_listed
 
 register = template.Library()
@@ -26,32 +27,49 @@ def _site(request):
     return Site.find_for_request(request) if request else None
 
 
-def _menu(request, site):
-    """The home page's URL and its menu children as (title, URL, tree path), for one site and language.
+#: The menu until staff write one (Settings → Main menu): the home page's children marked
+#: "show in menus", then these parts of the site.
+DEFAULT_ROUTES = ("resources", "members", "signup")
 
-    Two queries (the view restrictions, then the pages): the home page's live translation
-    in the active language (the site's own home page when there is none) and the live
-    menu pages one level below either.
+
+def _menu(request, site):
+    """The home page's URL and the menu's entries, for one site and language.
+
+    Entries are ``("page", title, URL, tree path)`` or ``("route", name, label)``: a route's
+    address and label depend on the visitor (``home.navigation``), so they are resolved per
+    request. Staff's menu of the active language (``MainMenu``) when there is one, else the
+    default menu. Three queries (the menu, the view restrictions, the pages).
     """
     root = site.root_page
     locale = locales.active_locale()
+    menu = MainMenu.for_active_language()
+    items = menu.items.raw_data if menu is not None else []
+    page_ids = [item["value"].get("page") for item in items if item["type"] == "page" and item["value"].get("page")]
+    # The home page's translation, and the menu's pages (or the default menu's) in one query.
+    wanted = Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
+    if menu is None:
+        wanted |= Q(depth=root.depth + 1, show_in_menus=True)
+    elif page_ids:
+        wanted |= translations_of(page_ids)
     pages = list(
-        publicly_listed(
-            Page.objects.filter(
-                Q(translation_key=root.translation_key, locale=locale, depth=root.depth)
-                | Q(depth=root.depth + 1, show_in_menus=True)
-            )
-        )
-        .defer_streamfields()
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
-        .order_by("path")
+        publicly_listed(Page.objects.filter(wanted)).defer_streamfields().only(*LINKED_PAGE_FIELDS).order_by("path")
     )
-    home = next((page for page in pages if page.depth == root.depth), root)
-    items = [page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)]
-    return {
-        "home_url": home.get_url(request),
-        "items": [(item.title, item.get_url(request), item.path) for item in items],
-    }
+    home = next((page for page in pages if page.depth == root.depth and page.locale_id == locale.pk), root)
+    if menu is None:
+        children = [page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)]
+        entries = [("page", page.title, page.get_url(request), page.path) for page in children]
+        entries += [("route", name, "") for name in DEFAULT_ROUTES]
+        return {"home_url": home.get_url(request), "items": entries}
+    linked = pick_in_active_language(pages, page_ids)
+    entries = []
+    for item in items:
+        value = item["value"]
+        if item["type"] == "route":
+            entries.append(("route", value["route"], value.get("label") or ""))
+        elif value.get("page") in linked:
+            page = linked[value["page"]]
+            entries.append(("page", value.get("label") or page.title, page.get_url(request), page.path))
+    return {"home_url": home.get_url(request), "items": entries}
 
 
 def _cached_menu(request):
@@ -64,17 +82,28 @@ def _cached_menu(request):
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
+    user = getattr(request, "user", None)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) and current.path else ""
+    request_path = request.path if request else ""
     entries = []
-    for title, url, path in _cached_menu(request)["items"]:
-        if current_path == path:
-            state = "page"
-        elif current_path.startswith(path):
-            state = "true"
-        else:
-            state = ""
-        entries.append({"title": title, "url": url, "current": state})
+    for entry in _cached_menu(request)["items"]:
+        if entry[0] == "page":
+            _kind, title, url, path = entry
+            if current_path == path:
+                state = "page"
+            elif current_path.startswith(path):
+                state = "true"
+            else:
+                state = ""
+            entries.append({"title": title, "url": url, "current": state})
+            continue
+        _kind, name, label = entry
+        link = route_link(name, label, user)
+        if link is not None:
+            title, url = link
+            state = "page" if request_path == url else ("true" if request_path.startswith(url) else "")
+            entries.append({"title": title, "url": url, "current": state, "route": name})
     return {"entries": entries}
 
 

@@ -40,7 +40,8 @@ def test_journey_1_home_to_a_group_in_the_other_language_then_a_project_and_an_a
     menu_title = menu_link.inner_text().strip()
     menu_link.click()
     page.wait_for_url(re.compile(rf"/{language}/[^/]+/$"))
-    assert page.locator("h1").inner_text().strip() == menu_title
+    # Staff may give a menu item a shorter label than the page's title (« Groupes de travail »).
+    assert menu_title.lower() in page.locator("h1").inner_text().strip().lower()
 
     group_links = page.locator(GROUP_LINKS)
     assert group_links.count() >= 3, "the index lists the three demo groups"

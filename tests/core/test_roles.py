@@ -25,7 +25,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object
 
 from core import roles
-from home.models import SiteFooter, StandardPage
+from home.models import MainMenu, SiteFooter, StandardPage
 from members.models import GroupMembership, GroupSettings, MemberProfile
 from tests.factories.members import OrganisationFactory, UserFactory, add_membership, make_groups, make_person
 from tests.factories.resources import DocumentFactory, ResourceFactory
@@ -47,6 +47,7 @@ MATRIX = {
     "resources": {"list": "ERTA", "add": "ERA", "edit": "ERTA", "delete": "ERA", "publish": "RA"},
     "topics": {"list": "ERA", "add": "ERA", "edit": "ERA", "delete": "ERA"},
     "footer": {"list": "ERA", "add": "ERA", "edit": "ERA", "delete": "ERA"},
+    "main menu": {"list": "ERA", "add": "ERA", "edit": "ERA", "delete": "ERA"},
     "people": {"list": "MA", "edit": "MA", "delete": "MA"},
     "organisations": {"list": "MA", "add": "MA", "edit": "MA", "delete": "MA"},
     "approvals": {"list": "MA", "edit": "MA", "publish": "MA"},
@@ -104,6 +105,7 @@ def build_world():
     resource = ResourceFactory()
     topic = Topic.objects.create(locale=french, name="Détention")
     footer = SiteFooter.objects.get(locale=french)
+    menu = MainMenu.objects.create(locale=french, items=[("route", {"route": "resources", "label": ""})])
     (group,) = make_groups({"fr": home}, ("detention", "Détention", GroupSettings.JoinPolicy.ON_REQUEST))
     pending = MemberProfile.objects.get(user=make_person(status=MemberProfile.Status.PENDING))
     membership = add_membership(make_person(), group, role=GroupMembership.Role.MEMBER)
@@ -130,6 +132,7 @@ def build_world():
         "resources": snippet(Resource, resource.pk, publish=True),
         "topics": snippet(Topic, topic.pk),
         "footer": snippet(SiteFooter, footer.pk),
+        "main menu": snippet(MainMenu, menu.pk),
         "people": {
             "list": reverse("memberprofile:index"),
             "edit": reverse("memberprofile:edit", args=[pending.pk]),

@@ -61,7 +61,9 @@ def illustrated_page(site_tree):
 
 
 def pictures(page_html):
-    return re.findall(r"<picture>.*?</picture>", page_html, re.S)
+    """The content's pictures (the header's logo is one too)."""
+    main = page_html[page_html.index("<main") : page_html.index("</main>")]
+    return re.findall(r"<picture>.*?</picture>", main, re.S)
 
 
 def img_attrs(picture):

@@ -6,7 +6,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app loads its own part of the demo content, in this order.
-DEMO_MODULES = ["home.demo", "workinggroups.demo", "members.demo", "resources.demo", "core.demo", "translations.demo"]
+# The menu and the footer's pages (home.demo_navigation) link to the working groups' index.
+DEMO_MODULES = [
+    "home.demo",
+    "workinggroups.demo",
+    "home.demo_navigation",
+    "members.demo",
+    "resources.demo",
+    "core.demo",
+    "translations.demo",
+]
 
 
 class Command(BaseCommand):
