@@ -100,7 +100,7 @@ class SearchView(TemplateView):
         results_page = paginator.page(page_number)
         shown = list(results_page.object_list)
         for source in self.sources:
-            source.prepare([result for result in shown if result.source == source.name], request=request)
+            source.prepare([result for result in shown if result.source == source.name], scope=self.scope)
         for result in shown:
             result.excerpt = highlight(result.text, query)
         context.update(
