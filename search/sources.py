@@ -26,6 +26,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from workinggroups.models import WorkingGroupPage
+from workinggroups.models.listings import LINK_FIELDS
 
 from .backends import ranked_matches
 from .text import html_to_text
@@ -94,8 +95,8 @@ class SearchScope:
     @cached_property
     def working_groups(self):
         """The working groups of the locale this request may open, by title: the group filter's
-        choices and every result's group, read once."""
-        return list(self.pages().type(WorkingGroupPage).order_by("title"))
+        choices and every result's group, read once (what a link needs, and the key of translations)."""
+        return list(self.pages().type(WorkingGroupPage).only(*LINK_FIELDS, "translation_key").order_by("title"))
 
 
 @dataclass
