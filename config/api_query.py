@@ -21,6 +21,7 @@ from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.validators import APIFieldValidator
 from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
+from wagtail.contrib.redirects.api.v3.router import router as redirects_router
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
@@ -30,6 +31,8 @@ from wagtail.images.api.v3.router import router as images_router
 from wagtail.models import Page
 from wagtail.snippets.api.v3.router import router as snippets_router
 from wagtail.snippets.models import get_snippet_models
+
+from resources.api import router as resources_router
 
 # The largest value a database integer (PostgreSQL's bigint, SQLite's INTEGER) holds.
 LARGEST_INTEGER = 2**63 - 1
@@ -79,7 +82,12 @@ FIELD_FILTERED_LISTINGS = [
         lambda path, query: get_image_model(),
         lambda model: ["id", "title", "width", "height"],
     ),
-    (re.compile(r"redirects/"), "redirects/", lambda path, query: Redirect, lambda model: BASE_REDIRECT_READ_FIELDS),
+    (
+        re.compile(r"redirects/"),
+        (redirects_router, "/"),
+        lambda path, query: Redirect,
+        lambda model: BASE_REDIRECT_READ_FIELDS,
+    ),
     (
         re.compile(r"snippets/(?P<type>[^/]+)/"),
         (snippets_router, "/{type}/"),
@@ -90,7 +98,7 @@ FIELD_FILTERED_LISTINGS = [
 
 
 # Listings that read only the parameters they declare (ours): any other name would be ignored.
-DECLARED_ONLY_LISTINGS = [(re.compile(r"resources/"), "resources/")]
+DECLARED_ONLY_LISTINGS = [(re.compile(r"resources/"), (resources_router, "/"))]
 
 # Read by Wagtail's serializers for every item of a listing, though listings do not declare it.
 SERIALIZER_PARAMETERS = {"rich_text_format"}
@@ -127,9 +135,9 @@ def unknown_filters(request, api_prefix):
     if not request.path_info.startswith(api_prefix):
         return []
     path = request.path_info.removeprefix(api_prefix)
-    declared = next((described for pattern, described in DECLARED_ONLY_LISTINGS if pattern.fullmatch(path)), None)
+    declared = next((operation for pattern, operation in DECLARED_ONLY_LISTINGS if pattern.fullmatch(path)), None)
     if declared is not None:
-        return sorted(set(request.GET) - declared_parameters(api_prefix).get(api_prefix + declared, set()))
+        return sorted(set(request.GET) - declared_parameters(*declared))
     found = next(
         ((listing, match) for listing in FIELD_FILTERED_LISTINGS if (match := listing[0].fullmatch(path))), None
     )
