@@ -4,24 +4,35 @@ Wagtail's listings silently ignore a filter on a field that does not exist (its 
 filter skips unknown names), django-ninja ignores any parameter an operation does not declare
 (our resources listing), and Wagtail's listings pass any integer to the database, where one past 64 bits
 fails the query. ``query_problem`` refuses both with a JSON 400 that names the parameters.
-The names a listing accepts come from the API's own OpenAPI description (its declared
-query parameters) and from the model's filterable ``api_fields``, as Wagtail reads them.
+The names a listing accepts are the query parameters its operation declares (read from that
+operation alone, as the OpenAPI description lists them: building the whole description costs a
+worker over a megabyte for these few names) and the model's filterable ``api_fields``, as
+Wagtail reads them.
 """
 
 import re
 from functools import cache
 
+from ninja.openapi.schema import REF_TEMPLATE, flatten_properties
+from ninja.schema import NinjaGenerateJsonSchema
+
 from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-from wagtail.api.v3.urls import api
 from wagtail.api.validators import APIFieldValidator
 from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
+from wagtail.contrib.redirects.api.v3.router import router as redirects_router
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
+from wagtail.documents.api.v3.router import router as documents_router
 from wagtail.images import get_image_model
+from wagtail.images.api.v3.router import router as images_router
 from wagtail.models import Page
+from wagtail.snippets.api.v3.router import router as snippets_router
 from wagtail.snippets.models import get_snippet_models
+
+from resources.api import router as resources_router
 
 # The largest value a database integer (PostgreSQL's bigint, SQLite's INTEGER) holds.
 LARGEST_INTEGER = 2**63 - 1
@@ -50,21 +61,36 @@ def snippet_model(type_name):
     return model if model in get_snippet_models() else None
 
 
-# Listings whose field filter reads any query parameter: (their path under the API, as a pattern
-# and as the OpenAPI description writes it; the model; its base fields, as Wagtail's routers name them).
+# Listings whose field filter reads any query parameter: (their path under the API, as a pattern;
+# Wagtail's router and the listing's path in it; the model; its base fields, as the routers name them).
 FIELD_FILTERED_LISTINGS = [
-    (re.compile(r"pages/"), "pages/", lambda path, query: page_model(query), lambda model: BASE_PAGE_READ_FIELDS),
-    (re.compile(r"documents/"), "documents/", lambda path, query: get_document_model(), lambda model: ["id", "title"]),
+    (
+        re.compile(r"pages/"),
+        (pages_router, "/"),
+        lambda path, query: page_model(query),
+        lambda model: BASE_PAGE_READ_FIELDS,
+    ),
+    (
+        re.compile(r"documents/"),
+        (documents_router, "/"),
+        lambda path, query: get_document_model(),
+        lambda model: ["id", "title"],
+    ),
     (
         re.compile(r"images/"),
-        "images/",
+        (images_router, "/"),
         lambda path, query: get_image_model(),
         lambda model: ["id", "title", "width", "height"],
     ),
-    (re.compile(r"redirects/"), "redirects/", lambda path, query: Redirect, lambda model: BASE_REDIRECT_READ_FIELDS),
+    (
+        re.compile(r"redirects/"),
+        (redirects_router, "/"),
+        lambda path, query: Redirect,
+        lambda model: BASE_REDIRECT_READ_FIELDS,
+    ),
     (
         re.compile(r"snippets/(?P<type>[^/]+)/"),
-        "snippets/{type}/",
+        (snippets_router, "/{type}/"),
         lambda path, query: snippet_model(path["type"]),
         lambda model: [model._meta.pk.name],
     ),
@@ -72,21 +98,29 @@ FIELD_FILTERED_LISTINGS = [
 
 
 # Listings that read only the parameters they declare (ours): any other name would be ignored.
-DECLARED_ONLY_LISTINGS = [(re.compile(r"resources/"), "resources/")]
+DECLARED_ONLY_LISTINGS = [(re.compile(r"resources/"), (resources_router, "/"))]
 
 # Read by Wagtail's serializers for every item of a listing, though listings do not declare it.
 SERIALIZER_PARAMETERS = {"rich_text_format"}
 
 
 @cache
-def declared_parameters(api_prefix):
-    """The query parameter names of each GET operation, by path, from the API's OpenAPI description."""
-    schema = api.get_openapi_schema(path_prefix=api_prefix)
-    return {
-        path: {param["name"] for param in operations["get"].get("parameters", []) if param["in"] == "query"}
-        for path, operations in schema["paths"].items()
-        if "get" in operations
-    }
+def declared_parameters(router, path):
+    """The query parameter names of the router's GET operation at ``path``, as its OpenAPI description names
+    them (nested filter schemas flattened by django-ninja), from that operation's own parameter models."""
+    names = set()
+    for operation in router.path_operations[path].operations:
+        if "GET" not in operation.methods:
+            continue
+        for model in operation.models:
+            if model.__ninja_param_source__ != "query":
+                continue
+            schema = model.model_json_schema(ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema)
+            required = set(schema.get("required", []))
+            for name, details in schema["properties"].items():
+                flattened = flatten_properties(name, details, name in required, schema.get("$defs", {}))
+                names |= {param for param, about, _required in flattened if about.get("include_in_schema", True)}
+    return frozenset(names)
 
 
 def too_large(value):
@@ -101,19 +135,19 @@ def unknown_filters(request, api_prefix):
     if not request.path_info.startswith(api_prefix):
         return []
     path = request.path_info.removeprefix(api_prefix)
-    declared = next((described for pattern, described in DECLARED_ONLY_LISTINGS if pattern.fullmatch(path)), None)
+    declared = next((operation for pattern, operation in DECLARED_ONLY_LISTINGS if pattern.fullmatch(path)), None)
     if declared is not None:
-        return sorted(set(request.GET) - declared_parameters(api_prefix).get(api_prefix + declared, set()))
+        return sorted(set(request.GET) - declared_parameters(*declared))
     found = next(
         ((listing, match) for listing in FIELD_FILTERED_LISTINGS if (match := listing[0].fullmatch(path))), None
     )
     if found is None:
         return []
-    (_pattern, described_as, get_model, get_base_fields), match = found
+    (_pattern, operation, get_model, get_base_fields), match = found
     model = get_model(match, request.GET)
     if model is None:
         return []
-    known = SERIALIZER_PARAMETERS | declared_parameters(api_prefix).get(api_prefix + described_as, set())
+    known = SERIALIZER_PARAMETERS | declared_parameters(*operation)
     known |= APIFieldValidator(
         model=model, fields=[], base_fields=get_base_fields(model), db_fields_only=True
     ).allowed_fields

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from core.caching import locales
 from search.sources import (
@@ -96,7 +96,7 @@ class ResourceSearchSource(SearchSource):
         ]
         return Found(results, count)
 
-    def prepare(self, results, *, request):
+    def prepare(self, results, *, scope):
         if not results:
             return
         keys = {result.object.translation_key for result in results}
@@ -107,14 +107,10 @@ class ResourceSearchSource(SearchSource):
         for resource_key, group_key in links:
             group_key_of.setdefault(resource_key, group_key)
         # The visitor's language: a French resource listed in English shows its group's English title.
-        locale = locales.active_locale()
-        groups = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=set(group_key_of.values()), locale=locale)
-        }
+        groups = {page.translation_key: page for page in scope.working_groups}
         for result in results:
             resource = result.object
             result.text = html_to_text(resource.description or "")
             group = groups.get(group_key_of.get(resource.translation_key))
             if group is not None:
-                result.group = GroupLink(group.title, group.get_url(request) or "")
+                result.group = GroupLink(group.title, group.get_url(scope.request) or "")

@@ -30,7 +30,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, FloatField, Func
+from django.db.models import CharField, Count, FloatField, Func, Window
 from django.db.models.functions import Cast
 from django.utils import translation
 
@@ -103,18 +103,18 @@ class TitleWeightedBM25(Func):
 def ranked_matches(queryset, query, operator, limit, most):
     """The ``limit`` best matches of ``queryset`` as ``[(object, score)]``, and how many matched (at most ``most``).
 
-    Scores are higher for better matches, whatever the database; two queries in all. On SQLite,
-    modelsearch ranks with a subquery per matching row and no title weight; here one query led by
-    the FTS index ranks at most ``most`` matches, and one more reads the ``limit`` objects. On
-    PostgreSQL, one query ranks and reads the ``limit`` best, and a count without ranking follows.
+    Scores are higher for better matches, whatever the database. On SQLite, modelsearch ranks with
+    a subquery per matching row and no title weight; here one query led by the FTS index ranks at
+    most ``most`` matches, and one more reads the ``limit`` objects. On PostgreSQL, one query ranks
+    and reads the ``limit`` best, and counts every match on the way (a window over the matches):
+    a separate count would match every row a second time.
     """
     results = queryset.search(query, operator=operator)
     model = queryset.model
     if connection.vendor != "sqlite" or SQLiteFTSIndexEntry is None:
-        # The ``limit`` best, read whole and ranked by the index; counted apart, without ranking.
-        # (Ranking ``most`` keys to count them built hundreds of objects a search for nothing.)
-        best = [(match, match.search_score or 0.0) for match in results.annotate_score("search_score")[:limit]]
-        return best, min(results.count(), most)
+        ranked = results.annotate_score("search_score").get_queryset().annotate(matched=Window(Count("*")))
+        best = list(ranked[:limit])
+        return [(match, match.search_score or 0.0) for match in best], min(best[0].matched if best else 0, most)
     compiler = results.query_compiler
     object_ids = queryset.order_by().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     ranked = list(

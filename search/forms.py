@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workinggroups.models import WorkingGroupPage
-
 from .sources import SearchFilters
 from .text import clean_query
 
@@ -28,7 +26,7 @@ class SearchForm(forms.Form):
         self.fields["type"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         self.fields["group"].error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
         # The groups the visitor may open, in their language: the same rules as the results.
-        self.groups = {page.pk: page for page in scope.pages().type(WorkingGroupPage).order_by("title")}
+        self.groups = {page.pk: page for page in scope.working_groups}
         self.fields["group"].choices = [("", _("All working groups"))] + [
             (pk, page.title) for pk, page in self.groups.items()
         ]

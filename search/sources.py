@@ -4,7 +4,8 @@ A *search source* returns scored :class:`SearchResult` items for ``(query, local
 and the filters the visitor chose. The view asks every source named in
 ``settings.SITE_SEARCH_SOURCES``, merges the results by score and paginates them; only the
 results on the page being shown are then ``prepare``-d (excerpt text, group), in a fixed
-number of queries whatever the number of results.
+number of queries whatever the number of results; each result's group comes from the
+scope's ``working_groups``, read once a request.
 
 To add a source (the resource library, for instance), subclass :class:`SearchSource`:
 ``type_choices`` names what it can return (for the "type" filter), ``search`` returns results
@@ -12,6 +13,7 @@ the visitor may open — ``Resource.objects.visible_to(request.user)`` there —
 fills ``text`` and ``group`` for one page of results.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +26,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from workinggroups.models import WorkingGroupPage
+from workinggroups.models.listings import LINK_FIELDS
 
 from .backends import ranked_matches
 from .text import html_to_text
@@ -89,6 +92,12 @@ class SearchScope:
             pages = pages.not_descendant_of(section, inclusive=True)
         return pages
 
+    @cached_property
+    def working_groups(self):
+        """The working groups of the locale this request may open, by title: the group filter's
+        choices and every result's group, read once (what a link needs, and the key of translations)."""
+        return list(self.pages().type(WorkingGroupPage).only(*LINK_FIELDS, "translation_key").order_by("title"))
+
 
 @dataclass
 class Found:
@@ -134,7 +143,7 @@ class SearchSource:
         """Return :class:`Found`: the ``limit`` best :class:`SearchResult` for ``scope``, and the count."""
         raise NotImplementedError
 
-    def prepare(self, results, *, request):
+    def prepare(self, results, *, scope):
         """Fill ``text`` and ``group`` of ``results`` (one page of results, from this source)."""
 
 
@@ -177,27 +186,30 @@ class PageSearchSource(SearchSource):
             )
         return Found(results, count)
 
-    def prepare(self, results, *, request):
+    def prepare(self, results, *, scope):
         if not results:
             return
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=[r.object.pk for r in results]).specific()}
-        groups = self.groups_for(results, request)
+        pages = self.specific_pages([result.object for result in results])
+        groups = self.groups_for(results, scope)
         for result in results:
             page = pages.get(result.object.pk)
             result.text = page_text(page) if page is not None else ""
             result.group = groups.get(result.object.pk)
 
-    def groups_for(self, results, request):
-        """The nearest working-group ancestor of each result, in one query."""
+    def specific_pages(self, pages):
+        """``{pk: specific page}``, one query per kind of page: the search already read each page's type."""
+        ids_by_model = defaultdict(list)
+        for page in pages:
+            ids_by_model[page.specific_class or Page].append(page.pk)
+        specific = {}
+        for model, ids in ids_by_model.items():
+            specific.update(model.objects.in_bulk(ids))
+        return specific
+
+    def groups_for(self, results, scope):
+        """The nearest working-group ancestor of each result, among the groups the visitor may open."""
+        group_pages = {page.path: page for page in scope.working_groups}
         steplen = Page.steplen
-        ancestor_paths = {
-            result.object.path[:length]
-            for result in results
-            for length in range(steplen, len(result.object.path), steplen)
-        }
-        if not ancestor_paths:
-            return {}
-        group_pages = {page.path: page for page in WorkingGroupPage.objects.live().filter(path__in=ancestor_paths)}
         groups = {}
         for result in results:
             path = result.object.path
@@ -205,7 +217,7 @@ class PageSearchSource(SearchSource):
             for length in range(len(path) - steplen, 0, -steplen):
                 group = group_pages.get(path[:length])
                 if group is not None:
-                    groups[result.object.pk] = GroupLink(group.title, group.get_url(request) or "")
+                    groups[result.object.pk] = GroupLink(group.title, group.get_url(scope.request) or "")
                     break
         return groups
 

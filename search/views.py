@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -5,11 +7,28 @@ from django.views.generic import TemplateView
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from core.caching import locales
+from core.caching import fragments, locales
 
 from .forms import SearchForm
 from .sources import Found, GroupLink, SearchResult, SearchScope, get_sources
 from .text import MAX_QUERY_LENGTH, clean_query, highlight
+
+
+def promotions_by_query(locale):
+    """``{query string: [(page id, description)]}``: the editors' picks of pages in ``locale``, in their order.
+
+    The same for every search in that language, so kept under the cache version (a change to a
+    promotion bumps it, core/caching/invalidation.py); who may open each page is checked per request.
+    """
+
+    def read():
+        picks = defaultdict(list)
+        promoted = SearchPromotion.objects.filter(page__locale=locale).order_by("sort_order")
+        for query_string, page_id, description in promoted.values_list("query__query_string", "page_id", "description"):
+            picks[query_string].append((page_id, description))
+        return dict(picks)
+
+    return fragments.cached("search-promotions", [locale.pk], read)
 
 
 class RankedResults:
@@ -100,7 +119,7 @@ class SearchView(TemplateView):
         results_page = paginator.page(page_number)
         shown = list(results_page.object_list)
         for source in self.sources:
-            source.prepare([result for result in shown if result.source == source.name], request=request)
+            source.prepare([result for result in shown if result.source == source.name], scope=self.scope)
         for result in shown:
             result.excerpt = highlight(result.text, query)
         context.update(
@@ -134,24 +153,16 @@ class SearchView(TemplateView):
         """Editors' picks for this exact query, pages of the active language the visitor may open."""
         if filters.types or filters.group is not None:
             return []
-        promoted = (
-            SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(query)[:255], page__locale=self.locale
-            )
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        promoted = list(promoted)
-        if not promoted:
+        picks = promotions_by_query(self.locale).get(normalise_query_string(query)[:255], [])
+        if not picks:
             return []
         # The same privacy rules as the results: a promotion never reveals a page the visitor cannot open.
         pages = {
-            page.pk: page
-            for page in self.scope.pages().filter(pk__in=[promotion.page_id for promotion in promoted]).specific()
+            page.pk: page for page in self.scope.pages().filter(pk__in=[page_id for page_id, _text in picks]).specific()
         }
         promotions = []
-        for promotion in promoted:
-            page = pages.get(promotion.page_id)
+        for page_id, description in picks:
+            page = pages.get(page_id)
             if page is None:
                 continue
             promotions.append(
@@ -161,7 +172,7 @@ class SearchView(TemplateView):
                     type_label=str(page._meta.verbose_name).capitalize(),
                     score=0.0,
                     object=page,
-                    text=promotion.description or getattr(page, "introduction", ""),
+                    text=description or getattr(page, "introduction", ""),
                     source="promotion",
                 )
             )

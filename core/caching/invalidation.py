@@ -2,8 +2,8 @@
 
 Publishing, unpublishing, moving or deleting a page, and any change to a snippet (a
 translatable model: topics, footer, resources, meetings...), a site, a page's privacy, a
-locale, a document, an image (pages show its picture, cropped at its focal point) or a
-model that declares ``shown_on_pages`` bumps the version (``version.bump``).
+locale, a document, an image (pages show its picture, cropped at its focal point), a search
+promotion or a model that declares ``shown_on_pages`` bumps the version (``version.bump``).
 ``shown_on_pages`` is ``True`` (group memberships: who leads a group is shown on its page)
 or a method saying whether this row is shown (a person's name, profile or organisation, when
 they lead a group). Saving a page draft does not: publishing does.
@@ -12,6 +12,7 @@ they lead a group). Saving a page draft does not: publishing does.
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
@@ -25,7 +26,16 @@ FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
 def watched_models():
-    shown = (Page, TranslatableMixin, Site, PageViewRestriction, Locale, get_document_model(), get_image_model())
+    shown = (
+        Page,
+        TranslatableMixin,
+        Site,
+        PageViewRestriction,
+        Locale,
+        get_document_model(),
+        get_image_model(),
+        SearchPromotion,
+    )
     return [model for model in apps.get_models() if issubclass(model, shown) or getattr(model, "shown_on_pages", False)]
 
 

@@ -4,6 +4,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from wagtail.api.v3.urls import api
+
+from config.api import API_PREFIX
+from config.api_query import DECLARED_ONLY_LISTINGS, FIELD_FILTERED_LISTINGS, declared_parameters
+
 pytestmark = pytest.mark.django_db
 
 LISTINGS = ["/api/v3/pages/", "/api/v3/documents/", "/api/v3/images/"]
@@ -97,3 +102,15 @@ def test_a_snippet_listing_refuses_unknown_filters_too(client, site_tree):
     assert "colour" in body["detail"]
     # Its own parameters are left to Wagtail (which asks an anonymous visitor for a token).
     assert client.get("/api/v3/snippets/home.sitefooter/", {"locale": "fr", "order": "id"}).status_code != 400
+
+
+@pytest.mark.parametrize(
+    ("pattern", "operation"),
+    [(pattern, operation) for pattern, operation, *_rest in FIELD_FILTERED_LISTINGS + DECLARED_ONLY_LISTINGS],
+    ids=lambda value: getattr(value, "pattern", ""),
+)
+def test_each_listing_accepts_the_query_parameters_its_openapi_description_lists(pattern, operation):
+    # Read from the listing's own operation: they must stay the ones the published description names.
+    schema = api.get_openapi_schema(path_prefix=API_PREFIX)
+    described = schema["paths"][API_PREFIX + pattern.pattern.replace("(?P<type>[^/]+)", "{type}")]["get"]
+    assert declared_parameters(*operation) == {p["name"] for p in described["parameters"] if p["in"] == "query"}

@@ -52,8 +52,8 @@ WARM_CEILING = {
     "achievement page": 17,
     "library, filtered": 12,
     "resource page": 12,
-    "search": 20,
-    "search, resources": 16,
+    "search": 16,
+    "search, resources": 10,
     "members dashboard": 10,
     "API pages list": 8,
 }

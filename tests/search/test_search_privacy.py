@@ -66,3 +66,21 @@ def test_private_groups_are_not_offered_as_filters(client, search_tree, site_tre
     html = client.get("/fr/search/").content.decode()
     assert "Protection au Canada" in html
     assert "Protection outremer" not in html
+
+
+@pytest.mark.django_db
+def test_a_resource_names_its_group_only_to_those_who_may_open_it(client, search_tree):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories.resources import ResourceFactory
+
+    ResourceFactory(
+        title="Guide sur la détention", description="Détention.", links={"groups": [search_tree.fr["inland"]]}
+    )
+    html = client.get("/fr/search/", {"q": "guide"}).content.decode()
+    assert "Guide sur la détention" in html
+    assert ">Protection au Canada</a>" in html
+    PageViewRestriction.objects.create(page=search_tree.fr["inland"], restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/fr/search/", {"q": "guide"}).content.decode()
+    assert "Guide sur la détention" in html
+    assert "Protection au Canada" not in html

@@ -163,6 +163,17 @@ def test_promotions_come_first_per_language(client, search_tree):
 
 
 @pytest.mark.django_db
+def test_a_new_or_removed_promotion_shows_at_once(client, search_tree):
+    # The language's promotions are kept in the cache: a search before the change must not hide it.
+    assert "search-results--promoted" not in client.get("/en/search/", {"q": "sponsorship"}).content.decode()
+    query = Query.objects.create(query_string="sponsorship")
+    promotion = SearchPromotion.objects.create(query=query, page=search_tree.en["overseas"], sort_order=0)
+    assert "search-results--promoted" in client.get("/en/search/", {"q": "sponsorship"}).content.decode()
+    promotion.delete()
+    assert "search-results--promoted" not in client.get("/en/search/", {"q": "sponsorship"}).content.decode()
+
+
+@pytest.mark.django_db
 def test_promotion_of_a_private_page_is_not_shown_to_the_public(client, search_tree, django_user_model):
     query = Query.objects.create(query_string="stratégie")
     SearchPromotion.objects.create(query=query, page=search_tree.fr["private"], sort_order=0)
