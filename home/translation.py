@@ -15,17 +15,20 @@ class MissingEnglishText(Exception):
         super().__init__(f"No translation given for these strings of {instance!r}:\n{listing}")
 
 
-def translate_instance(instance, locale, translations: Mapping[str, str], *, user=None, publish=True):
+def translate_instance(
+    instance, locale, translations: Mapping[str, str], *, user=None, publish=True, replace_alias=False
+):
     """Translate ``instance`` into ``locale`` the way staff would in wagtail-localize's editor.
 
     Each source string of the object is looked up in ``translations`` (source text →
     translated text) and saved as a manual translation; then wagtail-localize writes
     the translated object. Nothing is done when the translation exists already, so
-    callers stay idempotent. Every string must have a translation: a missing one
+    callers stay idempotent (``replace_alias``: except when it is the alias that locale
+    synchronisation left, which the translation then replaces). Every string must have a translation: a missing one
     raises :class:`MissingEnglishText` rather than leaving source-language text behind.
     """
     existing = instance.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and not (replace_alias and getattr(existing, "alias_of_id", None)):
         return existing.specific if isinstance(existing, Page) else existing
 
     with transaction.atomic():

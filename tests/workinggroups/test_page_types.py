@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from meetings.models import MeetingPage
 from members.models import User
 from workinggroups.models import AchievementPage, ProjectPage, Topic, WorkingGroupIndexPage, WorkingGroupPage
 
@@ -27,7 +28,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
 
     def test_groups_live_under_the_index_only(self):
         self.assertAllowedParentPageTypes(WorkingGroupPage, {WorkingGroupIndexPage})
-        self.assertAllowedSubpageTypes(WorkingGroupPage, {ProjectPage, AchievementPage})
+        self.assertAllowedSubpageTypes(WorkingGroupPage, {ProjectPage, AchievementPage, MeetingPage})
         self.assertCanNotCreateAt(HomePage, WorkingGroupPage)
         self.assertCanNotCreateAt(WorkingGroupPage, WorkingGroupPage)
 

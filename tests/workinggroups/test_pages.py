@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from home.translation import translate_instance
+from tests.factories.meetings import MeetingPageFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
     MeetingFactory,
@@ -37,8 +38,13 @@ def group(wg_index):
 
 
 def test_group_page_shows_topics_leaders_meetings_and_children(client, group):
-    MeetingFactory(page=group, city="Montréal", at_consultations=True, notes="À huis clos.")
-    MeetingFactory(page=group, starts_at=timezone.now() - datetime.timedelta(days=10), city="Ville passée")
+    publish(MeetingPageFactory(parent=group, city="Montréal", at_consultations=True, theme="À huis clos."))
+    past = timezone.now() - datetime.timedelta(days=10)
+    publish(
+        MeetingPageFactory(
+            parent=group, starts_at=past, ends_at=past + datetime.timedelta(hours=2), city="Ville passée"
+        )
+    )
     ProjectPageFactory(parent=group, title="Plaidoyer sur la détention")
     AchievementPageFactory(parent=group, title="Lettre ouverte")
     html = main_html(client.get("/fr/groupes-de-travail/protection/"))

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +39,7 @@ from .listings import (
     project_sort_key,
     recent_first_ordering,
 )
-from .people import UPCOMING_ON_INDEX, Meeting
+from .people import Meeting
 from .topics import TopicTaggedMixin, WorkingGroupTopic
 
 
@@ -140,11 +139,7 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
         context["groups"] = self.groups()
-        context["upcoming_meetings"] = list(
-            self.meetings().filter(Q(starts_at__gte=now) | Q(ends_at__gte=now))[:UPCOMING_ON_INDEX]
-        )
         return context
 
     @property
@@ -156,9 +151,11 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..ical import calendar_response
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.ical import calendar_response
+        from meetings.models import listed_meetings
 
-        return calendar_response(request, self, self.meetings())
+        return calendar_response(request, self.title, self.slug, listed_meetings(self.locale_id))
 
 
 class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMixin, RoutablePageMixin, BasePage):
@@ -221,7 +218,7 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
     ]
 
     parent_page_types = ["workinggroups.WorkingGroupIndexPage"]
-    subpage_types = ["workinggroups.ProjectPage", "workinggroups.AchievementPage"]
+    subpage_types = ["workinggroups.ProjectPage", "workinggroups.AchievementPage", "meetings.MeetingPage"]
 
     class Meta:
         verbose_name = _("working group")
@@ -309,7 +306,6 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
         context.update(
             projects=self.projects(),
             achievements=list(self.achievements()),
-            upcoming_meetings=self.upcoming_meetings(),
             other_groups=self.other_groups(request),
         )
         return context
@@ -325,6 +321,8 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..ical import calendar_response
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.ical import calendar_response
+        from meetings.models import listed_meetings
 
-        return calendar_response(request, self, self.meetings.select_related("page").order_by("starts_at"))
+        return calendar_response(request, self.title, self.slug, listed_meetings(self.locale_id, group=self))

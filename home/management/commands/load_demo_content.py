@@ -6,7 +6,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app loads its own part of the demo content, in this order.
-DEMO_MODULES = ["home.demo", "workinggroups.demo", "members.demo", "resources.demo", "core.demo", "translations.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "workinggroups.demo",
+    "members.demo",
+    "resources.demo",
+    "meetings.demo",
+    "core.demo",
+    "translations.demo",
+]
 
 
 class Command(BaseCommand):

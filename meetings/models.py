@@ -1,0 +1,380 @@
+"""Meetings as pages: a working group's meetings, and the coalition's Consultations with their workshops.
+
+What the public may read (date, place, theme, languages, description, agenda) is in
+``search_fields`` and ``api_fields``; the online link, the participants' documents, the minutes
+and what was decided are in neither and are rendered for approved members only
+(``members.access.is_approved_member``). Every query for a listing of meetings goes through
+``upcoming_meetings`` and ``past_meetings``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.caching.pages import public_page_cache
+from home.models import BasePage, RoutableBasePageMixin
+from home.visibility import unlisted_pages_q
+from members.access import is_approved_member
+from workinggroups.models import LINK_FIELDS, WorkingGroupPage
+
+from . import ical
+from .blocks import AgendaBlock, ParticipantDocumentsBlock
+from .filters import MeetingFilter
+from .zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, event_when, zone_label
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+#: How many meetings a listing shows at most: the upcoming ones, and the most recent past ones.
+UPCOMING_LIMIT = 50
+PAST_LIMIT = 12
+
+
+class MeetingLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    BILINGUAL = "fr-en", _("French and English")
+
+
+class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
+    """What a meeting, the Consultations and a workshop share: when, where, in which languages, about what."""
+
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default=DEFAULT_TIME_ZONE,
+        help_text=_("The times are entered, and shown, in this zone."),
+    )
+    is_in_person = models.BooleanField(_("in person"), default=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    is_online = models.BooleanField(_("online"), default=False)
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Never shown on the public site, in feeds or in the API."),
+    )
+    languages = models.CharField(
+        _("languages"), max_length=8, choices=MeetingLanguage.choices, default=MeetingLanguage.BILINGUAL
+    )
+    interpretation = models.BooleanField(
+        _("interpretation offered"), default=False, help_text=_("Interpretation between French and English.")
+    )
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
+    # Members only: never in search_fields or api_fields.
+    participant_documents = StreamField(
+        ParticipantDocumentsBlock(), verbose_name=_("documents for participants"), blank=True
+    )
+    minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT_FEATURES + ["h3"])
+    decisions = RichTextField(_("what was decided"), blank=True, features=RICH_TEXT_FEATURES)
+
+    event_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("time_zone")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_in_person"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("venue")]),
+                FieldPanel("address"),
+                FieldPanel("is_online"),
+                FieldPanel("online_link"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldRowPanel([FieldPanel("languages"), FieldPanel("interpretation")], heading=_("Languages")),
+        FieldPanel("theme"),
+        FieldPanel("description"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [FieldPanel("participant_documents"), FieldPanel("minutes"), FieldPanel("decisions")],
+            heading=_("For members only"),
+        ),
+    ]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")] + event_panels
+    search_fields = BasePage.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("description"),
+        index.SearchField("agenda"),
+        index.SearchField("city"),
+        index.FilterField("starts_at"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("time_zone"),
+        APIField("is_in_person"),
+        APIField("city"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("is_online"),
+        APIField("languages"),
+        APIField("interpretation"),
+        APIField("theme"),
+        APIField("description"),
+        APIField("agenda"),
+        APIField("calendar_url"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("is_in_person"),
+        SynchronizedField("is_online"),
+        SynchronizedField("online_link"),
+        SynchronizedField("languages"),
+        SynchronizedField("interpretation"),
+        SynchronizedField("participant_documents"),
+        TranslatableField("city"),
+        TranslatableField("venue"),
+        TranslatableField("address"),
+        TranslatableField("theme"),
+        TranslatableField("description"),
+        TranslatableField("agenda"),
+        TranslatableField("minutes"),
+        TranslatableField("decisions"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("An event ends after it starts.")
+        if not self.is_in_person and not self.is_online:
+            errors["is_online"] = _("An event is held in person, online, or both.")
+        if self.is_in_person and not self.city:
+            errors["city"] = _("Give the city of an event held in person.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def when(self):
+        """« mardi 12 janvier 2027, 13 h à 15 h (heure de l'Est) », in the active language."""
+        return event_when(self.starts_at, self.ends_at, self.time_zone)
+
+    @property
+    def zone_label(self):
+        return zone_label(self.time_zone)
+
+    @property
+    def place(self):
+        """Where, as the public may read it: the city, « online », or both (never the link)."""
+        if self.is_in_person and self.is_online:
+            return _("%(city)s and online") % {"city": self.city}
+        if self.is_in_person:
+            return self.city
+        return _("Online")
+
+    def is_upcoming(self, now=None):
+        return self.ends_at >= (now or timezone.now())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The whole-page cache only keeps anonymous answers (core.caching.pages), so a member's page is never shared.
+        context["shows_members_content"] = is_approved_member(request.user)
+        return context
+
+    @property
+    def calendar_url(self):
+        url = self.get_url()
+        return url + self.reverse_subpage("calendar") if url else ""
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return ical.calendar_response(request, self.title, self.slug, [self])
+
+
+class MeetingPage(EventPage):
+    """A meeting of a working group, under the group."""
+
+    at_consultations = models.BooleanField(
+        _("at the Consultations"),
+        default=False,
+        help_text=_("Held during the Consultations; closed to government and media."),
+    )
+
+    content_panels = EventPage.content_panels + [FieldPanel("at_consultations")]
+    api_fields = EventPage.api_fields + [APIField("at_consultations")]
+    override_translatable_fields = EventPage.override_translatable_fields + [SynchronizedField("at_consultations")]
+
+    parent_page_types = ["workinggroups.WorkingGroupPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["group"] = WorkingGroupPage.objects.filter(path=self.path[: -self.steplen]).only(*LINK_FIELDS).first()
+        return context
+
+
+class ConsultationPage(EventPage):
+    """The Consultations: the coalition-wide gathering, with workshops prepared by the groups."""
+
+    parent_page_types = ["meetings.MeetingIndexPage"]
+    subpage_types = ["meetings.WorkshopPage"]
+
+    class Meta:
+        verbose_name = _("Consultations")
+        verbose_name_plural = _("Consultations")
+
+    def workshops(self):
+        return (
+            WorkshopPage.objects.child_of(self)
+            .live()
+            .exclude(unlisted_pages_q())
+            .order_by("starts_at", "path")
+            .prefetch_related("preparing_groups__group")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = list(self.workshops())
+        return context
+
+
+class WorkshopPage(EventPage):
+    """A workshop of the Consultations, prepared by one or more working groups."""
+
+    content_panels = EventPage.content_panels + [
+        InlinePanel("preparing_groups", label=_("Working group"), heading=_("Prepared by"), min_num=1),
+    ]
+    api_fields = EventPage.api_fields + [APIField("prepared_by")]
+
+    parent_page_types = ["meetings.ConsultationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    @property
+    def prepared_by(self):
+        """The preparing groups, for the API: title and id of each group page in this language."""
+        return [{"id": link.group_id, "title": link.group.title} for link in self.preparing_groups.all()]
+
+
+class WorkshopGroup(TranslatableMixin, Orderable):
+    """A working group that prepares a workshop; wagtail-localize points a translation at the translated group."""
+
+    page = ParentalKey("meetings.WorkshopPage", on_delete=models.CASCADE, related_name="preparing_groups")
+    group = models.ForeignKey(
+        "workinggroups.WorkingGroupPage", verbose_name=_("working group"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("group")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("preparing group")
+        verbose_name_plural = _("preparing groups")
+
+    def __str__(self):
+        return str(self.group)
+
+
+def listed_meetings(locale, group=None):
+    """Live, publicly listed group meetings in ``locale`` (of ``group`` only when given), oldest first.
+
+    The one query behind every listing and feed of meetings (group page, the meetings listing,
+    the iCalendar feeds, the home page); ``upcoming_meetings`` and ``past_meetings`` narrow it.
+    """
+    meetings = MeetingPage.objects.live().filter(locale=locale).exclude(unlisted_pages_q())
+    meetings = meetings.order_by("starts_at", "path")
+    return meetings.child_of(group) if group is not None else meetings
+
+
+def upcoming_meetings(locale, group=None, *, now=None, limit=UPCOMING_LIMIT):
+    """The meetings that have not ended yet, soonest first."""
+    meetings = listed_meetings(locale, group).filter(ends_at__gte=now or timezone.now())
+    return meetings[:limit] if limit else meetings
+
+
+def past_meetings(locale, group=None, *, now=None, limit=PAST_LIMIT):
+    """The meetings that have ended, most recent first."""
+    meetings = listed_meetings(locale, group).filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "path")
+    return meetings[:limit] if limit else meetings
+
+
+def attach_groups(meetings):
+    """Give each meeting its group page (``meeting.group``) in one query, for listings across groups."""
+    meetings = list(meetings)
+    parent_paths = {meeting.path[: -Page.steplen] for meeting in meetings}
+    groups = {}
+    if parent_paths:
+        groups = {
+            group.path: group for group in WorkingGroupPage.objects.filter(path__in=parent_paths).only(*LINK_FIELDS)
+        }
+    for meeting in meetings:
+        meeting.group = groups.get(meeting.path[: -Page.steplen])
+    return meetings
+
+
+class MeetingIndexPage(BasePage):
+    """« Rencontres »: the groups' meetings, filterable by group and by in person / online; the Consultations."""
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["meetings.ConsultationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("meetings listing")
+
+    @cached_property
+    def consultations(self):
+        return list(
+            ConsultationPage.objects.child_of(self)
+            .live()
+            .exclude(unlisted_pages_q())
+            .filter(ends_at__gte=timezone.now())
+            .order_by("starts_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        meeting_filter = MeetingFilter(request.GET or None, queryset=MeetingPage.objects.none(), locale=self.locale)
+        upcoming = meeting_filter.apply(upcoming_meetings(self.locale, limit=None))[:UPCOMING_LIMIT]
+        past = meeting_filter.apply(past_meetings(self.locale, limit=None))[:PAST_LIMIT]
+        context.update(
+            meeting_filter=meeting_filter,
+            upcoming=attach_groups(upcoming),
+            past=attach_groups(past),
+            consultations=self.consultations,
+        )
+        return context
+
+    # Answer a filter the form refuses with its message and a 400 (cached only when 200).
+    @method_decorator(public_page_cache)
+    def serve(self, request, *args, **kwargs):
+        redirect = self.redirect_alias_to_original(request)
+        if redirect is not None:
+            return redirect
+        request.is_preview = False
+        context = self.get_context(request, *args, **kwargs)
+        status = 400 if context["meeting_filter"].errors else 200
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
