@@ -5,7 +5,6 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.visibility import publicly_listed
 from workinggroups.models import LINK_FIELDS, WorkingGroupPage
 
 
@@ -32,11 +31,10 @@ class MeetingFilter(django_filters.FilterSet):
         empty_label=_("In person or online"),
     )
 
-    def __init__(self, data=None, *, locale, **kwargs):
+    def __init__(self, data=None, *, locale, unlisted_q, **kwargs):
         super().__init__(data, **kwargs)
-        self.filters["group"].queryset = (
-            publicly_listed(WorkingGroupPage.objects.filter(locale=locale)).only(*LINK_FIELDS).order_by("path")
-        )
+        groups = WorkingGroupPage.objects.live().filter(locale=locale).exclude(unlisted_q)
+        self.filters["group"].queryset = groups.only(*LINK_FIELDS).order_by("path")
 
     def filter_group(self, queryset, name, value):
         return queryset.child_of(value)

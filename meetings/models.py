@@ -9,6 +9,7 @@ and what was decided are in neither and are rendered for approved members only
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -28,7 +29,7 @@ from core.caching.pages import public_page_cache
 from home.models import BasePage, RoutableBasePageMixin
 from home.visibility import unlisted_pages_q
 from members.access import is_approved_member
-from workinggroups.models import LINK_FIELDS, WorkingGroupPage
+from workinggroups.models import LINK_FIELDS, PublicListingsMixin, WorkingGroupPage
 
 from . import ical
 from .blocks import AgendaBlock, ParticipantDocumentsBlock
@@ -243,13 +244,10 @@ class ConsultationPage(EventPage):
         verbose_name_plural = _("Consultations")
 
     def workshops(self):
-        return (
-            WorkshopPage.objects.child_of(self)
-            .live()
-            .exclude(unlisted_pages_q())
-            .order_by("starts_at", "path")
-            .prefetch_related("preparing_groups__group")
+        workshops = list(
+            WorkshopPage.objects.child_of(self).live().exclude(unlisted_pages_q()).order_by("starts_at", "path")
         )
+        return attach_preparing_groups(workshops)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -272,10 +270,22 @@ class WorkshopPage(EventPage):
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
 
+    @cached_property
+    def preparing_group_pages(self):
+        """The preparing groups' pages in this workshop's language (the chosen page where untranslated)."""
+        if not hasattr(self, "prepared_by_groups"):
+            attach_preparing_groups([self])
+        return self.prepared_by_groups
+
     @property
     def prepared_by(self):
-        """The preparing groups, for the API: title and id of each group page in this language."""
-        return [{"id": link.group_id, "title": link.group.title} for link in self.preparing_groups.all()]
+        """The preparing groups, for the API: id and title of each group's page in this language."""
+        return [{"id": group.pk, "title": group.title} for group in self.preparing_group_pages]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["preparing_groups"] = self.preparing_group_pages
+        return context
 
 
 class WorkshopGroup(TranslatableMixin, Orderable):
@@ -296,27 +306,83 @@ class WorkshopGroup(TranslatableMixin, Orderable):
         return str(self.group)
 
 
-def listed_meetings(locale, group=None):
+def listed_meetings(locale, group=None, *, unlisted_q=None):
     """Live, publicly listed group meetings in ``locale`` (of ``group`` only when given), oldest first.
 
     The one query behind every listing and feed of meetings (group page, the meetings listing,
     the iCalendar feeds, the home page); ``upcoming_meetings`` and ``past_meetings`` narrow it.
+    ``unlisted_q``: ``home.visibility.unlisted_pages_q()`` when the caller has it already (it costs a query).
     """
-    meetings = MeetingPage.objects.live().filter(locale=locale).exclude(unlisted_pages_q())
+    meetings = MeetingPage.objects.live().filter(locale=locale).exclude(unlisted_q or unlisted_pages_q())
     meetings = meetings.order_by("starts_at", "path")
     return meetings.child_of(group) if group is not None else meetings
 
 
-def upcoming_meetings(locale, group=None, *, now=None, limit=UPCOMING_LIMIT):
+def upcoming_meetings(locale, group=None, *, now=None, limit=UPCOMING_LIMIT, unlisted_q=None):
     """The meetings that have not ended yet, soonest first."""
-    meetings = listed_meetings(locale, group).filter(ends_at__gte=now or timezone.now())
+    meetings = listed_meetings(locale, group, unlisted_q=unlisted_q).filter(ends_at__gte=now or timezone.now())
     return meetings[:limit] if limit else meetings
 
 
-def past_meetings(locale, group=None, *, now=None, limit=PAST_LIMIT):
+def past_meetings(locale, group=None, *, now=None, limit=PAST_LIMIT, unlisted_q=None):
     """The meetings that have ended, most recent first."""
-    meetings = listed_meetings(locale, group).filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "path")
+    meetings = (
+        listed_meetings(locale, group, unlisted_q=unlisted_q)
+        .filter(ends_at__lt=now or timezone.now())
+        .order_by("-starts_at", "path")
+    )
     return meetings[:limit] if limit else meetings
+
+
+def upcoming_meetings_by_group(groups, *, now=None, per_group=3):
+    """The next ``per_group`` meetings of each group page of ``groups``, as {group pk: [meetings]}, in one query."""
+    groups = [group for group in groups if group.path]
+    if not groups:
+        return {}
+    under_groups = Q()
+    for group in groups:
+        under_groups |= Q(path__startswith=group.path, depth=group.depth + 1)
+    found = {group.pk: [] for group in groups}
+    by_path = {group.path: group.pk for group in groups}
+    meetings = (
+        MeetingPage.objects.live()
+        .filter(under_groups, ends_at__gte=now or timezone.now())
+        .exclude(unlisted_pages_q())
+        .order_by("starts_at", "path")
+    )
+    for meeting in meetings:
+        listed = found[by_path[meeting.path[: -Page.steplen]]]
+        if len(listed) < per_group:
+            listed.append(meeting)
+    return found
+
+
+def attach_preparing_groups(workshops):
+    """Give each workshop ``prepared_by_groups``: its groups' pages in its language, in two queries.
+
+    wagtail-localize copies a link to a page into a translation as it is (it points at the
+    French group), so each group is looked up here by its translation key in the workshop's locale.
+    """
+    links = list(
+        WorkshopGroup.objects.filter(page__in=[workshop.pk for workshop in workshops if workshop.pk])
+        .select_related("group")
+        .order_by("sort_order", "pk")
+    )
+    translated = {
+        (group.translation_key, group.locale_id): group
+        for group in WorkingGroupPage.objects.live()
+        .filter(translation_key__in={link.group.translation_key for link in links})
+        .only(*LINK_FIELDS, "translation_key")
+    }
+    by_workshop = {}
+    for link in links:
+        by_workshop.setdefault(link.page_id, []).append(link.group)
+    for workshop in workshops:
+        workshop.prepared_by_groups = [
+            translated.get((group.translation_key, workshop.locale_id), group)
+            for group in by_workshop.get(workshop.pk, [])
+        ]
+    return workshops
 
 
 def attach_groups(meetings):
@@ -333,7 +399,7 @@ def attach_groups(meetings):
     return meetings
 
 
-class MeetingIndexPage(BasePage):
+class MeetingIndexPage(PublicListingsMixin, BasePage):
     """« Rencontres »: the groups' meetings, filterable by group and by in person / online; the Consultations."""
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
@@ -350,16 +416,20 @@ class MeetingIndexPage(BasePage):
         return list(
             ConsultationPage.objects.child_of(self)
             .live()
-            .exclude(unlisted_pages_q())
+            .exclude(self.unlisted_q)
             .filter(ends_at__gte=timezone.now())
             .order_by("starts_at")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meeting_filter = MeetingFilter(request.GET or None, queryset=MeetingPage.objects.none(), locale=self.locale)
-        upcoming = meeting_filter.apply(upcoming_meetings(self.locale, limit=None))[:UPCOMING_LIMIT]
-        past = meeting_filter.apply(past_meetings(self.locale, limit=None))[:PAST_LIMIT]
+        meeting_filter = MeetingFilter(
+            request.GET or None, queryset=MeetingPage.objects.none(), locale=self.locale, unlisted_q=self.unlisted_q
+        )
+        upcoming = upcoming_meetings(self.locale, limit=None, unlisted_q=self.unlisted_q)
+        past = past_meetings(self.locale, limit=None, unlisted_q=self.unlisted_q)
+        upcoming = meeting_filter.apply(upcoming)[:UPCOMING_LIMIT]
+        past = meeting_filter.apply(past)[:PAST_LIMIT]
         context.update(
             meeting_filter=meeting_filter,
             upcoming=attach_groups(upcoming),

@@ -12,10 +12,11 @@ def group_upcoming_meetings(group, limit=None):
     """The group's upcoming meetings in the group page's language (a list)."""
     if group.pk is None:  # a new group's preview
         return []
-    return list(upcoming_meetings(group.locale_id, group=group, limit=limit))
+    # The group page's own read of the view restrictions (PublicListingsMixin), shared with its other listings.
+    return list(upcoming_meetings(group.locale_id, group=group, limit=limit, unlisted_q=group.unlisted_q))
 
 
 @register.simple_tag
-def all_upcoming_meetings(locale_id, limit=6):
-    """Every group's upcoming meetings in that language, each with its group (a list)."""
-    return attach_groups(upcoming_meetings(locale_id, limit=limit))
+def all_upcoming_meetings(page, limit=6):
+    """Every group's upcoming meetings in ``page``'s language, each with its group (a list)."""
+    return attach_groups(upcoming_meetings(page.locale_id, limit=limit, unlisted_q=page.unlisted_q))
