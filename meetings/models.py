@@ -9,7 +9,8 @@ and what was decided are in neither and are rendered for approved members only
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -313,8 +314,11 @@ def listed_meetings(locale, group=None, *, unlisted_q=None):
     the iCalendar feeds, the home page); ``upcoming_meetings`` and ``past_meetings`` narrow it.
     ``unlisted_q``: ``home.visibility.unlisted_pages_q()`` when the caller has it already (it costs a query).
     """
+    # Unpublishing a group leaves its meetings live (Wagtail unpublishes one page): leave them out too.
+    parent = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    in_unpublished_group = Exists(Page.objects.filter(path=parent, live=False))
     meetings = MeetingPage.objects.live().filter(locale=locale).exclude(unlisted_q or unlisted_pages_q())
-    meetings = meetings.order_by("starts_at", "path")
+    meetings = meetings.exclude(in_unpublished_group).order_by("starts_at", "path")
     return meetings.child_of(group) if group is not None else meetings
 
 

@@ -61,11 +61,14 @@ def test_group_feed_carries_its_meetings_and_the_index_feed_every_group(client, 
     assert everything == ["Ailleurs", "Passée", "Première"]
 
 
-def test_unpublished_and_private_meetings_stay_out_of_the_feeds(client, group):
+def test_unpublished_meetings_and_those_of_unpublished_groups_stay_out_of_the_feeds(client, group, wg_index):
+    hidden = publish(WorkingGroupPageFactory(parent=wg_index, title="Retiré", slug="retire"))
     meeting(group, title="Publique")
     meeting(group, title="Retirée").unpublish()
+    meeting(hidden, title="Du groupe retiré")
+    hidden.unpublish()
     feed = client.get("/fr/groupes-de-travail/calendar/").content.decode()
-    assert "Publique" in feed and "Retirée" not in feed
+    assert "Publique" in feed and "Retirée" not in feed and "Du groupe retiré" not in feed
 
 
 def test_english_feed_is_in_english_with_the_same_uids(client, group, english_group, locales):
