@@ -13,8 +13,12 @@ paths under ``API_PREFIX`` only:
     ``locale=en``; the default language otherwise) while the view runs;
   - marks anonymous successful reads ``Cache-Control: public, max-age`` with an ``ETag``
     (``If-None-Match`` answers 304); requests with an ``Authorization`` header are never cached;
-  - keeps the API's 404s JSON 404s (see ``APIMiddleware.__call__``).
+  - keeps the API's 404s JSON 404s (see ``APIMiddleware.__call__``);
+  - gives every address it hands out (``html_url``, ``detail_url``, ``download_url``) at the
+    site's public address (``core.public_address``), like emails, the sitemap and feeds.
 """
+
+import json
 
 from django.conf import settings
 from django.db import DataError
@@ -30,7 +34,9 @@ from django.utils.cache import (
 
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api
+from wagtail.models import Site
 
+from core.public_address import public_base_url
 from search.text import clean_query
 
 from .api_query import query_problem
@@ -44,7 +50,9 @@ api.title = "Coalition content API"
 api.description = (
     "Read the coalition's public pages in French and English (and, with a bearer token, more). "
     "Pages: filter by `locale`, `type`, `child_of`, `translation_of`, full-text `search`. "
-    "Documents and images: those outside private collections, with their download URL."
+    "Documents and images: those outside private collections, with their download URL. "
+    "Resources: the public ones, by `locale`, `kind` and full-text `search`. "
+    "Every address in an answer is at the site's public address."
 )
 
 
@@ -69,6 +77,47 @@ def has_nul(query):
 def request_language(request):
     locale = request.GET.get("locale")
     return locale if locale in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+#: The fields in which Wagtail's API (and ours) hands out absolute addresses.
+ADDRESS_FIELDS = {"html_url", "detail_url", "download_url"}
+
+
+def _rebased(data, origins, public_base):
+    if isinstance(data, list):
+        return [_rebased(item, origins, public_base) for item in data]
+    if not isinstance(data, dict):
+        return data
+    rebased = {}
+    for key, value in data.items():
+        if key in ADDRESS_FIELDS and isinstance(value, str):
+            origin = next((origin for origin in origins if value.startswith(origin + "/")), None)
+            if origin:
+                value = public_base + value.removeprefix(origin)
+            elif value.startswith("/") and not value.startswith("//"):  # an image's file: a path
+                value = public_base + value
+            rebased[key] = value
+        else:
+            rebased[key] = _rebased(value, origins, public_base)
+    return rebased
+
+
+def at_public_address(request, response):
+    """Wagtail builds pages' and files' addresses from the Site record (``http://localhost``) or
+    the request's host, and has no setting for a page's ``html_url``; an image's is a bare path.
+    The answer's addresses on those origins, and paths, are given at the public address. Other
+    origins (a media CDN) are left alone."""
+    if response.status_code not in (200, 201) or response.streaming or "json" not in response.get("Content-Type", ""):
+        return response
+    origins = {path.root_url for path in Site.get_site_root_paths()} | {request.build_absolute_uri("/").rstrip("/")}
+    public_base = public_base_url(request)
+    data = json.loads(response.content)
+    rebased = _rebased(data, origins - {public_base}, public_base)
+    if rebased != data:
+        response.content = json.dumps(rebased).encode()
+        if response.has_header("Content-Length"):  # CommonMiddleware, inside this one, set it
+            response["Content-Length"] = str(len(response.content))
+    return response
 
 
 def add_cache_headers(request, response):
@@ -110,7 +159,7 @@ class APIMiddleware:
                 query["search"] = clean_query(query["search"])[0]
                 request.GET = query
             with translation.override(request_language(request)):
-                response = self.get_response(request)
+                response = at_public_address(request, self.get_response(request))
         # LocaleMiddleware turns a 404 into a redirect to /fr/<path> when that path resolves, and
         # Wagtail's catch-all resolves every path. This URLconf has no language prefix: no redirect.
         request.urlconf = __name__

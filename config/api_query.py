@@ -1,7 +1,8 @@
 """What the API accepts in a query string, checked before Wagtail's views run.
 
 Wagtail's listings silently ignore a filter on a field that does not exist (its field
-filter skips unknown names), and pass any integer to the database, where one past 64 bits
+filter skips unknown names), django-ninja ignores any parameter an operation does not declare
+(our resources listing), and Wagtail's listings pass any integer to the database, where one past 64 bits
 fails the query. ``query_problem`` refuses both with a JSON 400 that names the parameters.
 The names a listing accepts come from the API's own OpenAPI description (its declared
 query parameters) and from the model's filterable ``api_fields``, as Wagtail reads them.
@@ -14,6 +15,8 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.urls import api
 from wagtail.api.validators import APIFieldValidator
+from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -58,6 +61,7 @@ FIELD_FILTERED_LISTINGS = [
         lambda path, query: get_image_model(),
         lambda model: ["id", "title", "width", "height"],
     ),
+    (re.compile(r"redirects/"), "redirects/", lambda path, query: Redirect, lambda model: BASE_REDIRECT_READ_FIELDS),
     (
         re.compile(r"snippets/(?P<type>[^/]+)/"),
         "snippets/{type}/",
@@ -66,6 +70,9 @@ FIELD_FILTERED_LISTINGS = [
     ),
 ]
 
+
+# Listings that read only the parameters they declare (ours): any other name would be ignored.
+DECLARED_ONLY_LISTINGS = [(re.compile(r"resources/"), "resources/")]
 
 # Read by Wagtail's serializers for every item of a listing, though listings do not declare it.
 SERIALIZER_PARAMETERS = {"rich_text_format"}
@@ -94,6 +101,9 @@ def unknown_filters(request, api_prefix):
     if not request.path_info.startswith(api_prefix):
         return []
     path = request.path_info.removeprefix(api_prefix)
+    declared = next((described for pattern, described in DECLARED_ONLY_LISTINGS if pattern.fullmatch(path)), None)
+    if declared is not None:
+        return sorted(set(request.GET) - declared_parameters(api_prefix).get(api_prefix + declared, set()))
     found = next(
         ((listing, match) for listing in FIELD_FILTERED_LISTINGS if (match := listing[0].fullmatch(path))), None
     )

@@ -63,6 +63,11 @@ class BasePage(Page):
         text = strip_tags(re.sub(r"(</(?:p|li|h\d)>)", r"\1 ", rich_text))
         return Truncator(html.unescape(text)).words(30)
 
+    def social_image(self):
+        """The picture a link preview shows (og:image), or None. Page types with a picture
+        override this; base.html makes the rendition and its absolute address."""
+        return None
+
     def redirect_alias_to_original(self, request):
         if self.alias_of_id and not getattr(request, "is_preview", False):
             # wagtail-localize's locale synchronisation leaves an alias in the English tree

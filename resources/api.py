@@ -6,18 +6,24 @@ there. Each item carries its page and its download address.
 """
 
 import datetime
+from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
+from core.caching.locales import active_locale
+from core.public_address import public_url
+
 from .models import Resource
+from .search import search_resources
 
 router = Router(tags=["resources"])
 
@@ -36,9 +42,20 @@ class ResourceOut(Schema):
     download_url: str
 
 
+LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+KindValue = Literal[tuple(Resource.Kind.values)]
+
+
 class ResourceFilters(Schema):
-    locale: str | None = Field(None, description="fr or en")
-    kind: str | None = None
+    locale: LanguageCode | None = Field(None, description="Only the versions in this language.")
+    kind: KindValue | None = None
+    search: str | None = Field(
+        None,
+        description=(
+            "Words to find, most relevant first: the resources the library lists in the language of "
+            "`locale` (French without it), searched as the site search does."
+        ),
+    )
 
 
 def public_resources():
@@ -56,8 +73,8 @@ def serialise(request, resource):
         "locale": resource.locale.language_code,
         "translation_key": resource.translation_key,
         "file_language": resource.file_language or "",
-        "html_url": request.build_absolute_uri(resource.get_url()),
-        "download_url": request.build_absolute_uri(resource.get_download_url()),
+        "html_url": public_url(resource.get_url(), request),
+        "download_url": public_url(resource.get_download_url(), request),
     }
 
 
@@ -76,6 +93,14 @@ def list_resources(request: HttpRequest, filters: ResourceFilters = Query(...)):
         queryset = queryset.filter(locale__language_code=filters.locale)
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
+    if filters.search is not None:
+        # config.api has reduced the words and activated the language of ``locale``. No words
+        # find nothing, as on the pages listing.
+        words = filters.search.strip()
+        matches, _count = (
+            search_resources(queryset.for_locale(active_locale()), words, locale=active_locale()) if words else ([], 0)
+        )
+        queryset = [resource for resource, _score in matches]
     return [serialise(request, resource) for resource in queryset]
 
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -235,6 +235,15 @@ class Resource(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
     @property
     def is_members_only(self):
         return self.audience == self.Audience.MEMBERS
+
+    @property
+    def meta_description(self):
+        """What search engines and link previews show under the title."""
+        return Truncator(self.description).words(30)
+
+    def social_image(self):
+        """A resource has no picture of its own: link previews show none (see BasePage)."""
+        return None
 
     def get_url(self):
         # The language from the cached locales: listings and search results ask for many URLs.

@@ -9,17 +9,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, View
 
 from wagtail.documents.views.serve import serve as serve_document
 
 from core.caching.locales import active_locale
+from home.head import SocialCard
 from workinggroups.models import Topic, WorkingGroupPage
 
 from . import access
 from .filters import ResourceFilter
 from .models import Resource, ResourceTopic, ResourceWorkingGroup
+
+LIBRARY_DESCRIPTION = gettext_lazy(
+    "Practical tools, policy briefs, reports, templates and guides from the coalition's working groups."
+)
 
 
 def decorate(resources, user, locale):
@@ -79,6 +85,18 @@ def decorate(resources, user, locale):
     return resources
 
 
+def language_alternates(versions):
+    """``{language: (URL, is_fallback)}`` for a resource's page, from its live ``versions``: the
+    language switcher and hreflang links (and the sitemap's) go straight to each translation's own
+    slug; where there is none, to the library in that language."""
+    alternates = {version.locale.language_code: (version.get_url(), False) for version in versions}
+    for code, _name in settings.LANGUAGES:
+        if code not in alternates:
+            with translation.override(code):
+                alternates[code] = (reverse("resources:index"), True)
+    return alternates
+
+
 def get_resource_or_404(slug, locale):
     """The live resource at this address, or the one another language gave this slug."""
     resource = Resource.objects.live().filter(slug=slug, locale=locale).select_related("document", "locale").first()
@@ -129,6 +147,7 @@ class ResourceListView(ListView):
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         context["result_count"] = context["paginator"].count
+        context["social_subject"] = SocialCard(title=_("Resource library"), meta_description=LIBRARY_DESCRIPTION)
         return context
 
     def get(self, request, *args, **kwargs):
@@ -168,14 +187,8 @@ class ResourceDetailView(DetailView):
         for version in context["versions"]:
             version.language_name = str(names.get(version.locale.language_code, version.locale.language_code))
             version.file_language_name = str(names.get(version.file_language, version.file_language))
-        # The language switcher and hreflang links go straight to each translation's own slug;
-        # where there is none, to the library in that language.
-        alternates = {version.locale.language_code: (version.get_url(), False) for version in context["versions"]}
-        for code, _name in settings.LANGUAGES:
-            if code not in alternates:
-                with translation.override(code):
-                    alternates[code] = (reverse("resources:index"), True)
-        context["language_alternates"] = alternates
+        context["language_alternates"] = language_alternates(context["versions"])
+        context["social_subject"] = resource
         context["related"] = decorate(self.related(resource), self.request.user, self.locale)
         context["is_member"] = access.is_approved_member(self.request.user)
         return context

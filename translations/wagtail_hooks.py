@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import JavaScriptCatalog
 
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
@@ -41,6 +42,8 @@ def register_admin_urls():
     own = [
         path("translations/status/", views.TranslationStatusView.as_view(), name="status"),
         path("translations/review/<int:page_id>/", views.SubmitForReviewView.as_view(), name="submit_for_review"),
+        # The translation editor's strings that wagtail-localize's own catalogue lacks (djangojs.po).
+        path("translations/jsi18n/", JavaScriptCatalog.as_view(packages=["translations"]), name="javascript_catalog"),
     ]
     return [path("", include((guarded + own, "translations"), namespace="translations"))]
 

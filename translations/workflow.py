@@ -1,12 +1,12 @@
-"""The "Communications review" workflow and the groups it relies on.
+"""The "Relecture des communications / Communications review" workflow and the groups it relies on.
 
 The same functions serve the data migration (with historical models, through
 ``apps``) and the running site (demo loader, home-page signal), so an existing
 database, a fresh one and a freshly loaded demo all end in the same state.
 
 - Moderators (the reviewers) approve; their rights, and the Editors', are declared in core.roles.
-- "Communications review": one group-approval task for the reviewers, assigned to
-  each language's home page, so it applies to French and English alike.
+- The review workflow: one group-approval task for the reviewers, assigned to each language's home
+  page, so it applies to French and English alike.
 """
 
 from django.apps import apps as global_apps
@@ -15,9 +15,9 @@ from django.utils.translation import gettext, gettext_noop
 
 from core import roles
 
-# The workflow and its task are found by this name (data, in English); people see it through the
-# catalogue, which carries the French name.
-gettext_noop("Communications review")
+# The workflow and its task are found by this name (data). It is bilingual because Wagtail shows it as
+# stored in both admin languages; where we show it ourselves, the catalogues give the one-language name.
+gettext_noop("Relecture des communications / Communications review")
 
 
 def display_name(name):
@@ -39,7 +39,7 @@ def _models(apps):
 
 
 def ensure_review_workflow(apps=global_apps):
-    """The "Communications review" workflow with its reviewers' task (created once, by name)."""
+    """The review workflow with its reviewers' task (created once, by name)."""
     models = _models(apps)
     # The group's rights are core.roles' business (applied by core's migration and after migrate).
     reviewers, _ = models["Group"].objects.get_or_create(name=roles.REVIEWERS)

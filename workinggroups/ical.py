@@ -1,18 +1,30 @@
-"""iCalendar feeds of the groups' meetings, in the language of the URL."""
+"""iCalendar feeds of the groups' meetings, in the language of the URL (RFC 5545)."""
+
+from urllib.parse import urlsplit
 
 import icalendar
 
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core.public_address import public_base_url, public_url
+
+
+def meeting_uid(meeting):
+    """The same for a meeting in both languages (its translation key) and whatever address the
+    feed was read from: the public host, never the request's, so that a person subscribed
+    through two addresses gets each meeting once."""
+    return f"meeting-{meeting.translation_key}@{urlsplit(public_base_url()).hostname}"
 
 
 def meeting_event(meeting, request, *, group):
     event = icalendar.Event()
-    # The same meeting has the same UID in both languages: its translation key.
-    event.add("uid", f"{meeting.translation_key}@{request.get_host()}")
-    event.add("dtstamp", timezone.now())
+    event.add("uid", meeting_uid(meeting))
+    # A feed without METHOD: DTSTAMP is when the event last changed in our store, like LAST-MODIFIED.
+    event.add("dtstamp", meeting.last_modified)
+    event.add("last-modified", meeting.last_modified)
+    event.add("sequence", meeting.sequence)
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.effective_end)
     summary = _("%(group)s: meeting") % {"group": group.title}
@@ -27,7 +39,7 @@ def meeting_event(meeting, request, *, group):
         event.add("description", "\n\n".join(description))
     group_url = group.get_url(request)
     if group_url:
-        event.add("url", request.build_absolute_uri(group_url))
+        event.add("url", public_url(group_url, request))
     return event
 
 

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
+    # django-ninja (Wagtail's API v3) serves Swagger UI's files from the site when installed as
+    # an app, not from a CDN that the Content-Security-Policy refuses.
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -66,6 +69,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "3 days ago" with humanize's naturaltime; its catalogue (French) loads only when installed.
+    "django.contrib.humanize",
     "csp",
 ]
 
@@ -389,8 +394,9 @@ else:
 # Locale trees kept in step by wagtail-localize: {target language: source language}.
 # The translations app's migration and demo loader create the LocaleSynchronization rows.
 TRANSLATIONS_LOCALE_SYNCHRONISATION = {"en": "fr"}
-# The Wagtail workflow applied to every language tree, and the group that approves.
-TRANSLATIONS_REVIEW_WORKFLOW_NAME = "Communications review"
+# The Wagtail workflow applied to every language tree, and the group that approves. Wagtail shows the
+# workflow's name as stored, in either admin language: it is bilingual (docs/translations.md).
+TRANSLATIONS_REVIEW_WORKFLOW_NAME = "Relecture des communications / Communications review"
 TRANSLATIONS_REVIEWERS_GROUP = "Moderators"
 # --- end of translation workflow ---------------------------------------------------------
 

@@ -14,6 +14,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from core.caching import fragments, locales, version
+from core.public_address import public_url
+from home.head import OPEN_GRAPH_LOCALES, SOCIAL_IMAGE_FILTER, canonical_url, hreflang_alternates
 from home.models import SiteFooter
 from home.visibility import publicly_listed
 
@@ -171,6 +173,53 @@ def _language_links(request, page, alternates=None):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context, languages):
+    """The page's canonical address and its hreflang alternates, absolute (see home.head)."""
+    request = context.get("request")
+    return {"canonical": canonical_url(languages, request), "alternates": hreflang_alternates(languages, request)}
+
+
+def coalition_name():
+    """The coalition's name in the active language (the footer's), kept like the footer."""
+    return fragments.cached("coalition-name", (get_language(),), SiteFooter.coalition_name)
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context, languages, canonical):
+    """Open Graph and Twitter card tags for the page, or for ``social_subject`` (a resource,
+    the library): anything with ``title``, ``meta_description`` and ``social_image()``.
+    Nothing for views that have neither (accounts, search, the members dashboard, errors)."""
+    subject = context.get("social_subject") or context.get("page")
+    if subject is None or not getattr(subject, "title", ""):
+        return {}
+    request = context.get("request")
+    current = get_language()
+    image = subject.social_image() if hasattr(subject, "social_image") else None
+    picture = None
+    if image is not None:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+        picture = {
+            "url": public_url(rendition.url, request),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return {
+        "title": getattr(subject, "seo_title", "") or subject.title,
+        "description": getattr(subject, "meta_description", "") or getattr(subject, "search_description", ""),
+        "url": canonical or public_url(request.path if request else "/", request),
+        "site_name": coalition_name(),
+        "locale": OPEN_GRAPH_LOCALES.get(current, current),
+        "alternate_locales": [
+            OPEN_GRAPH_LOCALES.get(link["code"], link["code"])
+            for link in languages
+            if link["code"] != current and link["url"] and not link["is_fallback"]
+        ],
+        "image": picture,
+    }
 
 
 @register.simple_tag

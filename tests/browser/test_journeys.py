@@ -217,6 +217,24 @@ def _segment(page, source_text):
     )
 
 
+FRENCH_DATE = re.compile(
+    r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"
+)
+ENGLISH_MONTH = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+
+
+def _assert_the_editor_speaks_french(page):
+    """What wagtail-localize's bundle writes in English whatever the language, which the translations app's
+    script puts in the admin's language: the segments' heading, the footer menu's label, the comments' dates."""
+    editor = page.locator(".js-translation-editor")
+    editor.locator("h3", has_text="Traduction Français → Anglais").first.wait_for()
+    assert editor.locator("h3", has_text="translation").count() == 0
+    assert editor.locator("footer .w-sr-only").all_text_contents() == ["Plus d'actions"]
+    comments = editor.locator("li.complete ul > li:first-child")
+    comments.filter(has_text=FRENCH_DATE).first.wait_for()
+    assert not any(ENGLISH_MONTH.search(text) for text in comments.all_text_contents())
+
+
 def _translate_segment(page, source_text, english):
     segment = _segment(page, source_text)
     segment.get_by_role("button").click()  # "Translate"
@@ -258,6 +276,10 @@ def test_journey_3_staff_translate_a_french_page_in_the_translation_editor_and_p
     with page.expect_navigation():
         page.locator("form[action$='/machine_translate/'] button[type=submit]:visible").click()
     assert _segment(page, FRENCH_INTRODUCTION).get_attribute("class") == "complete"
+    _assert_the_editor_speaks_french(page)
+    assert page.locator("footer form button[type=submit]").filter(
+        has_text=re.compile("Publi")
+    ).inner_text().strip() == ("Publier en Anglais")
 
     # "Publish in English". wagtail-localize publishes the revision on commit; on SQLite the live server
     # shares this test's connection, whose transaction never commits, so the callback is run here.
@@ -362,6 +384,8 @@ def test_journey_3_an_editor_translates_and_submits_for_review_and_a_reviewer_ap
 
     _translate_segment(page, "Nos partenaires", "Our partners")
     _translate_segment(page, PARTNERS_INTRODUCTION, "The organisations that work with the coalition.")
+    # Including the comments of the segments just saved (the editor redraws them from the server's answer).
+    _assert_the_editor_speaks_french(page)
 
     page.locator("[data-translation-action=submit-for-review]").click()
     page.wait_for_url(re.compile(r"/translations/review/\d+/"))

@@ -107,7 +107,8 @@ def test_sitemap_lists_both_languages_with_alternates(client, about_pages):
     for path in ("/fr/", "/en/", "/fr/a-propos/", "/en/about/"):
         assert f"<loc>http://testserver{path}</loc>" in xml
     assert 'hreflang="en" href="http://testserver/en/about/"' in xml
-    assert xml.count("<url>") == Page.objects.live().filter(depth__gt=1).count()
+    # The pages, then the resource library's listing in each language.
+    assert xml.count("<url>") == Page.objects.live().filter(depth__gt=1).count() + 2
 
 
 def test_sitemap_leaves_out_private_pages(client, about_pages):

@@ -30,6 +30,14 @@ def french_page(site_tree):
     return StandardPage.objects.get(pk=page.pk)
 
 
+@pytest.fixture
+def page_in_review(french_page, editor, django_capture_on_commit_callbacks):
+    """``french_page``, submitted by ``editor`` to its review workflow."""
+    with django_capture_on_commit_callbacks(execute=True):
+        french_page.get_workflow().start(french_page, editor)
+    return french_page
+
+
 def make_user(email, *groups, **extra):
     user = get_user_model().objects.create_user(email=email, password="pass-word-123", **extra)
     user.groups.add(*groups)

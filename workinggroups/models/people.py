@@ -33,6 +33,13 @@ class Meeting(TranslatableMixin, Orderable):
         help_text=_("Held during the Consultations; closed to government and media."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # What calendar apps read to replace their copy of an event (iCalendar SEQUENCE and
+    # LAST-MODIFIED): raised and stamped by save() when what the calendar shows changes.
+    sequence = models.PositiveIntegerField(_("revision number"), default=0, editable=False)
+    last_modified = models.DateTimeField(_("last modified"), default=timezone.now, editable=False)
+
+    #: The fields a calendar shows: a change to any of them is a new version of the event.
+    CALENDAR_FIELDS = ("starts_at", "ends_at", "city", "is_virtual", "at_consultations", "notes")
 
     panels = [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
@@ -63,6 +70,29 @@ class Meeting(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+
+    def save(self, *args, **kwargs):
+        """Raise ``sequence`` and stamp ``last_modified`` when what a calendar shows changed.
+
+        The stored row decides, not the copy being saved: publishing a page saves its meetings
+        from a revision, whose ``sequence`` may be older than the row's.
+        """
+        stored = None
+        if self.pk is not None:
+            stored = (
+                type(self).objects.filter(pk=self.pk).values(*self.CALENDAR_FIELDS, "sequence", "last_modified").first()
+            )
+        if stored is None:
+            self.last_modified = timezone.now()
+        elif any(getattr(self, name) != stored[name] for name in self.CALENDAR_FIELDS):
+            self.sequence = stored["sequence"] + 1
+            self.last_modified = timezone.now()
+        else:
+            self.sequence, self.last_modified = stored["sequence"], stored["last_modified"]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "sequence", "last_modified"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
 
 def catalogue_paths():
-    """The project's catalogues (locale/) and each app's (<app>/locale/)."""
+    """The project's catalogues (locale/) and each app's (<app>/locale/): django.po, and djangojs.po for JavaScript."""
     base = Path(settings.BASE_DIR)
     roots = [Path(path) for path in settings.LOCALE_PATHS] + sorted(base.glob("*/locale"))
-    return [po for root in roots for po in sorted(root.glob("*/LC_MESSAGES/django.po"))]
+    return [po for root in roots for po in sorted(root.glob("*/LC_MESSAGES/django*.po"))]
