@@ -2,10 +2,12 @@
 
 The same event has the same UID in both languages and wherever it is fetched from: its
 translation key at the public host (a meeting converted from the old inline meetings kept
-their key). The online link is never written: a feed is public.
+their key, so its UID is the one the inline meeting had). SEQUENCE and LAST-MODIFIED (and
+DTSTAMP) come from the page (``EventPage.save``). The online link is never written: a feed is public.
 """
 
 import zoneinfo
+from urllib.parse import urlsplit
 
 import icalendar
 
@@ -17,19 +19,21 @@ from django.utils.translation import gettext as _
 from core.public_address import public_base_url, public_url
 
 
-def public_host(request=None):
-    return public_base_url(request).split("://", 1)[-1]
+def meeting_uid(meeting):
+    """The public host, never the request's, so that a person subscribed through two addresses gets each event once."""
+    return f"meeting-{meeting.translation_key}@{urlsplit(public_base_url()).hostname}"
 
 
 def meeting_event(meeting, request=None):
     zone = zoneinfo.ZoneInfo(meeting.time_zone)
     event = icalendar.Event()
-    event.add("uid", f"{meeting.translation_key}@{public_host(request)}")
-    event.add("dtstamp", timezone.now())
+    event.add("uid", meeting_uid(meeting))
+    # A feed without METHOD: DTSTAMP is when the event last changed in our store, like LAST-MODIFIED.
+    event.add("dtstamp", meeting.last_modified)
+    event.add("last-modified", meeting.last_modified)
+    event.add("sequence", meeting.sequence)
     event.add("dtstart", timezone.localtime(meeting.starts_at, zone))
     event.add("dtend", timezone.localtime(meeting.ends_at, zone))
-    if meeting.last_published_at:
-        event.add("last-modified", meeting.last_published_at)
     event.add("summary", meeting.title)
     location = ", ".join(str(part) for part in (meeting.venue, meeting.city) if part) if meeting.is_in_person else ""
     if meeting.is_online:

@@ -87,6 +87,23 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
     )
     minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT_FEATURES + ["h3"])
     decisions = RichTextField(_("what was decided"), blank=True, features=RICH_TEXT_FEATURES)
+    # What calendar apps read to replace their copy of the event (iCalendar SEQUENCE and
+    # LAST-MODIFIED): raised and stamped by save() when a publish changes what the calendar shows.
+    sequence = models.PositiveIntegerField(_("revision number"), default=0, editable=False)
+    last_modified = models.DateTimeField(_("last modified"), default=timezone.now, editable=False)
+
+    #: The fields the iCalendar event shows (meetings.ical): a change to any of them is a new version of the event.
+    CALENDAR_FIELDS = (
+        "title",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "is_in_person",
+        "city",
+        "venue",
+        "is_online",
+        "theme",
+    )
 
     event_panels = [
         MultiFieldPanel(
@@ -158,6 +175,31 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Raise ``sequence`` and stamp ``last_modified`` when what a calendar shows changed.
+
+        The stored row decides, not the copy being saved: publishing an older revision saves a
+        copy whose ``sequence`` is older than the row's, and the sequence never falls. A save of
+        a few other fields (a draft's ``save_revision``) leaves both alone.
+        """
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & set(self.CALENDAR_FIELDS):
+            return super().save(*args, **kwargs)
+        stored = None
+        if self.pk is not None:
+            stored = (
+                type(self).objects.filter(pk=self.pk).values(*self.CALENDAR_FIELDS, "sequence", "last_modified").first()
+            )
+        if stored is not None:
+            if any(getattr(self, name) != stored[name] for name in self.CALENDAR_FIELDS):
+                self.sequence = stored["sequence"] + 1
+                self.last_modified = timezone.now()
+            else:
+                self.sequence, self.last_modified = stored["sequence"], stored["last_modified"]
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence", "last_modified"}
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
