@@ -4,7 +4,9 @@ Not a Django migration: a migration's historical models have neither treebeard's
 (``add_child``) nor wagtail-localize's ``TranslationSource``, which later edits are translated
 from. The command ``convert_inline_meetings`` runs this after ``migrate``; ``load_demo_content``
 runs it too. Idempotent: the French page takes the inline meeting's translation key, so a meeting
-already converted is found and left alone (and its iCalendar UID does not change).
+already converted is found and left alone (and its iCalendar UID does not change). The page
+carries the inline meeting's iCalendar ``sequence`` and ``last_modified`` over, so calendars that
+subscribed to the old feed see the same version of the event.
 
 Each meeting of a group in the default language becomes a live ``MeetingPage`` under that
 group; its translation (the inline meeting in the other language with the same translation
@@ -68,6 +70,8 @@ def convert_meeting(meeting, stdout=None):
         is_online=meeting.is_virtual,
         at_consultations=meeting.at_consultations,
         description=_description(meeting),
+        sequence=meeting.sequence,
+        last_modified=meeting.last_modified,
     )
     group.add_child(instance=page)
     page.save_revision().publish()
@@ -90,7 +94,13 @@ def translate_meeting(page, meeting, locale):
         strings[meeting.city] = translated_meeting.city or meeting.city
     if meeting.notes:
         strings[meeting.notes] = translated_meeting.notes or meeting.notes
-    return translate_instance(page, locale, strings, replace_alias=True)
+    translated = translate_instance(page, locale, strings, replace_alias=True)
+    # The translation is a copy of the source page: give it the translated inline meeting's version instead.
+    MeetingPage.objects.filter(pk=translated.pk).update(
+        sequence=translated_meeting.sequence, last_modified=translated_meeting.last_modified
+    )
+    translated.sequence, translated.last_modified = translated_meeting.sequence, translated_meeting.last_modified
+    return translated
 
 
 def convert_inline_meetings(stdout=None):

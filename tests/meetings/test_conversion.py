@@ -4,6 +4,7 @@ translation of the French one; running the conversion again changes nothing."""
 import datetime
 from io import StringIO
 
+import icalendar
 import pytest
 
 from django.core.management import call_command
@@ -17,6 +18,7 @@ from meetings.models import MeetingPage
 from tests.factories.workinggroups import MeetingFactory
 from tests.meetings.conftest import GROUP_ENGLISH
 from tests.workinggroups.conftest import publish
+from workinggroups.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +67,23 @@ def test_each_meeting_becomes_a_page_with_its_english_translation(inline_meeting
     hybrid = MeetingPage.objects.get(translation_key=in_person.translation_key, locale=english)
     assert hybrid.city == "Montreal" and hybrid.at_consultations
     assert hybrid.ends_at == in_person.starts_at + datetime.timedelta(hours=2)  # no end given: two hours
+
+
+def test_a_converted_meeting_keeps_its_calendar_uid_sequence_and_last_modified(client, inline_meetings, locales):
+    online, _ = inline_meetings
+    _, english = locales
+    edited = timezone.now().replace(microsecond=0) - datetime.timedelta(days=3)
+    Meeting.objects.filter(pk=online.pk).update(sequence=3, last_modified=edited)
+    Meeting.objects.filter(translation_key=online.translation_key, locale=english).update(
+        sequence=2, last_modified=edited - datetime.timedelta(days=1)
+    )
+    convert_inline_meetings()
+    for language, sequence, last_modified in (("fr", 3, edited), ("en", 2, edited - datetime.timedelta(days=1))):
+        page = MeetingPage.objects.get(translation_key=online.translation_key, locale__language_code=language)
+        (event,) = icalendar.Calendar.from_ical(client.get(page.calendar_url).content).walk("VEVENT")
+        assert str(event["uid"]).startswith(f"meeting-{online.translation_key}@")
+        assert event["sequence"] == sequence
+        assert event.decoded("last-modified") == last_modified
 
 
 def test_running_it_again_changes_nothing(inline_meetings):
