@@ -11,7 +11,6 @@ from home.translation import translate_instance
 from tests.factories.meetings import MeetingPageFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
-    MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
     WorkingGroupPageFactory,
@@ -86,15 +85,6 @@ def test_projects_ongoing_first_and_achievements_newest_first(client, group):
     html = main_html(client.get("/fr/groupes-de-travail/protection/"))
     assert html.index("Projet en cours B") < html.index("Projet en cours A") < html.index("Projet terminé")
     assert html.index("Récente") < html.index("Ancienne")
-
-
-def test_upcoming_meetings_are_future_ones_soonest_first(group):
-    now = timezone.now()
-    later = MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=60))
-    sooner = MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=5))
-    MeetingFactory(page=group, starts_at=now - datetime.timedelta(days=5))
-    page = WorkingGroupPage.objects.get(pk=group.pk)
-    assert page.upcoming_meetings() == [sooner, later]
 
 
 def test_drafts_and_unpublished_pages_stay_invisible(client, group, wg_index):

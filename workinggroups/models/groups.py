@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +38,6 @@ from .listings import (
     project_sort_key,
     recent_first_ordering,
 )
-from .people import Meeting
 from .topics import TopicTaggedMixin, WorkingGroupTopic
 
 
@@ -127,16 +125,6 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
             group.listed_achievements = achievements[group.path]
         return groups
 
-    def meetings(self):
-        """Meetings of every live group of this index (this language), oldest first."""
-        return (
-            Meeting.objects.filter(
-                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).values("pk"),
-            )
-            .select_related("page")
-            .order_by("starts_at")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = self.groups()
@@ -186,13 +174,15 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
             heading=_("Leadership"),
         ),
     ]
+    # The old inline meetings are no longer edited here: a meeting is a page under the group (meetings app).
     meeting_panels = [
         FieldPanel("meeting_pattern"),
-        InlinePanel(
-            "meetings",
-            label=_("Meeting"),
+        HelpPanel(
+            content=_(
+                "Each meeting is a page under the group: add it with « Add child page », then « meeting ». "
+                "The group page, its calendar and the meetings listing show the upcoming ones."
+            ),
             heading=_("Meetings"),
-            help_text=_("Past meetings stay here; the page and the calendar show the upcoming ones."),
         ),
     ]
     edit_handler = TabbedInterface(
@@ -213,7 +203,7 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
         APIField("topic_links"),
         APIField("leadership"),
         APIField("meeting_pattern"),
-        APIField("meetings"),
+        APIField("upcoming_meetings"),
         APIField("calendar_url"),
     ]
 
@@ -246,14 +236,31 @@ class WorkingGroupPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMi
             for leader in self.leaders
         ]
 
-    def upcoming_meetings(self, now=None):
-        """Meetings that have not ended yet, soonest first (a list).
+    @property
+    def upcoming_meetings(self):
+        """The group's upcoming meeting pages for the API, soonest first: when, where, never the online link.
 
-        Works on a preview too: modelcluster keeps unsaved meetings in memory, so the
-        filtering is done in Python on ``meetings.all()``.
+        Read through the meetings app's owner query; each is also at ``/api/v3/pages/<id>/``.
         """
-        now = now or timezone.now()
-        return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.models import upcoming_meetings
+
+        if self.pk is None:
+            return []
+        return [
+            {
+                "id": meeting.pk,
+                "title": meeting.title,
+                "starts_at": meeting.starts_at,
+                "ends_at": meeting.ends_at,
+                "time_zone": meeting.time_zone,
+                "is_in_person": meeting.is_in_person,
+                "city": meeting.city,
+                "is_online": meeting.is_online,
+                "at_consultations": meeting.at_consultations,
+            }
+            for meeting in upcoming_meetings(self.locale_id, group=self, unlisted_q=self.unlisted_q)
+        ]
 
     def projects(self):
         """The group's listed projects in ``project_sort_key``'s order (a list)."""
