@@ -24,6 +24,7 @@ install: $(VENV)/.installed ## Make .venv and install the pinned packages
 setup: install ## Install, compile translations, migrate, collect static files, load the demo content
 	$(MANAGE) compile_catalogues
 	$(MANAGE) migrate --no-input
+	$(MANAGE) convert_inline_meetings
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) load_demo_content
 

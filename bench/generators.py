@@ -36,6 +36,28 @@ def grow(scale):
             from bench.resource_generator import grow_resources
 
             grow_resources(scale, rng, groups)
+        if apps.is_installed("meetings"):
+            grow_meetings(groups)
+
+
+def grow_meetings(groups):
+    """Two meeting pages a group (one upcoming, one past) for the groups that have none."""
+    from meetings.models import MeetingPage
+
+    for group in groups:
+        if MeetingPage.objects.child_of(group).exists():
+            continue
+        for days in (45, -60):
+            starts_at = timezone.now() + datetime.timedelta(days=days)
+            page = MeetingPage(
+                title=f"Rencontre {group.slug} {days}",
+                slug="rencontre-passee" if days < 0 else "rencontre-a-venir",
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=2),
+                city="Toronto",
+                locale=group.locale,
+            )
+            group.add_child(instance=page).save_revision().publish()
 
 
 def grow_working_groups(scale, rng):

@@ -21,6 +21,9 @@ def discover():
         ("group index", "workinggroups.WorkingGroupIndexPage"),
         ("group page", "workinggroups.WorkingGroupPage"),
         ("project page", "workinggroups.ProjectPage"),
+        ("meeting page", "meetings.MeetingPage"),
+        ("meetings listing", "meetings.MeetingIndexPage"),
+        ("Consultations page", "meetings.ConsultationPage"),
     ]:
         url = _first_url(model)
         if url:

@@ -15,7 +15,16 @@ class MissingEnglishText(Exception):
         super().__init__(f"No translation given for these strings of {instance!r}:\n{listing}")
 
 
-def translate_instance(instance, locale, translations: Mapping[str, str], *, user=None, publish=True, refresh=False):
+def translate_instance(
+    instance,
+    locale,
+    translations: Mapping[str, str],
+    *,
+    user=None,
+    publish=True,
+    refresh=False,
+    replace_alias=False,
+):
     """Translate ``instance`` into ``locale`` the way staff would in wagtail-localize's editor.
 
     Each source string of the object is looked up in ``translations`` (source text →
@@ -23,12 +32,13 @@ def translate_instance(instance, locale, translations: Mapping[str, str], *, use
     the translated object. Nothing is done when the translation exists already, so
     callers stay idempotent, unless ``refresh``: the source changed (as when staff
     « sync translated pages »), and the translation is written again from it; strings
-    translated before need no entry in ``translations`` then. Every string
+    translated before need no entry in ``translations`` then (``replace_alias``: also when it is the alias
+    that locale synchronisation left, which the translation then replaces). Every string
     must have a translation: a missing one raises :class:`MissingEnglishText` rather than
     leaving source-language text behind.
     """
     existing = instance.get_translation_or_none(locale)
-    if existing is not None and not refresh:
+    if existing is not None and not refresh and not (replace_alias and getattr(existing, "alias_of_id", None)):
         return existing.specific if isinstance(existing, Page) else existing
 
     with transaction.atomic():

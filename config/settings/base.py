@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "workinggroups",
     "members",
+    "meetings",
     "resources",
     "search",
     "translations",

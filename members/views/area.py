@@ -13,7 +13,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import BooleanField, Case, Q, Value, When, prefetch_related_objects
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,6 +27,7 @@ from django.views.generic import FormView, TemplateView, UpdateView
 
 from core.caching import locales
 from core.redirects import local_next_url
+from meetings.models import upcoming_meetings_by_group
 from workinggroups.models import WorkingGroupPage
 
 from .. import services
@@ -135,13 +136,10 @@ class DashboardView(MemberAreaMixin, TemplateView):
 
         my_groups = [{"membership": row, "page": localized(row.group)} for row in memberships]
         # The upcoming meetings of all my active groups, in one query.
-        prefetch_related_objects(
-            list({item["page"].pk: item["page"] for item in my_groups if item["membership"].is_active}.values()),
-            "meetings",
-        )
+        meetings = upcoming_meetings_by_group([item["page"] for item in my_groups if item["membership"].is_active])
         for item in my_groups:
             active = item["membership"].is_active
-            item["meetings"] = item["page"].upcoming_meetings()[:3] if active else []
+            item["meetings"] = meetings.get(item["page"].pk, []) if active else []
             item["ical_url"] = item["page"].get_ical_url() if active else ""
             item["manages"] = item["membership"].is_manager
         context["my_groups"] = my_groups

@@ -97,7 +97,18 @@ def _public_pages(page, base, language):
     public_resource = page.locator(".resource-card__title a").first.get_attribute("href")
     page.goto(f"{base}/{language}/resources/?audience=members")
     members_resource = page.locator(".resource-card__title a").first.get_attribute("href")
+    # The meetings listing filtered, a meeting, the Consultations and a workshop.
+    meetings = {"fr": "rencontres", "en": "meetings"}[language]
+    page.goto(f"{base}/{language}/{meetings}/?attendance=in-person")
+    meeting = page.locator("#upcoming-title ~ ul .wg-meeting__title a").first.get_attribute("href")
+    consultation = page.locator("#consultations-title ~ ul a").first.get_attribute("href")
+    page.goto(base + consultation)
+    workshop = page.locator("#workshops-title ~ ul .wg-meeting__title a").first.get_attribute("href")
     return [
+        f"/{language}/{meetings}/?attendance=in-person",
+        meeting,
+        consultation,
+        workshop,
         f"/{language}/{index}/",
         group,
         project,

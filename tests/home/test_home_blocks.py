@@ -14,9 +14,10 @@ from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from home.blocks import HomeStreamBlock
+from meetings.models import MeetingPage
 from resources.models import Resource
 from tests.factories.resources import ResourceFactory
-from workinggroups.models import AchievementPage, Meeting, WorkingGroupPage
+from workinggroups.models import AchievementPage, WorkingGroupPage
 
 pytestmark = pytest.mark.usefixtures("demo_content")
 
@@ -38,7 +39,7 @@ def home(client, language):
 
 def upcoming(language):
     now = timezone.now()
-    return Meeting.objects.filter(locale__language_code=language, starts_at__gte=now).order_by("starts_at")
+    return MeetingPage.objects.live().filter(locale__language_code=language, starts_at__gte=now).order_by("starts_at")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -61,9 +62,10 @@ def test_every_block_shows_its_items_in_the_readers_language(client, language):
         assert group.title in listed_groups
 
     meetings = section(page, "home-meetings-")
-    soonest = upcoming(language).select_related("page").first()
-    assert soonest.page.title in meetings
-    assert meetings.count('class="home-meeting"') == 4  # the block's count
+    soonest = upcoming(language).first()
+    assert soonest.title in meetings
+    assert soonest.get_parent().title in meetings  # its group
+    assert meetings.count('class="home-meeting"') == min(4, upcoming(language).count())  # the block's count
 
     resources = section(page, "home-resources-")
     newest_public = (
@@ -94,7 +96,7 @@ def test_no_members_only_resource_is_listed(client, language):
 
 
 def test_a_private_group_and_its_meetings_leave_the_home_page(client):
-    group = upcoming("fr").select_related("page").first().page
+    group = upcoming("fr").first().get_parent().specific
     restriction = PageViewRestriction.objects.create(page=group, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.get_or_create(name="Members")[0])
     page = home(client, "fr")
@@ -107,8 +109,8 @@ def test_the_cached_home_page_is_refreshed_when_a_meeting_or_a_resource_changes(
     assert client.get("/fr/")["X-Page-Cache"] == "hit"
 
     meeting = upcoming("fr").first()
-    meeting.city, meeting.is_virtual = "Winnipeg", False
-    meeting.save()
+    meeting.city, meeting.is_in_person = "Winnipeg", True
+    meeting.save_revision().publish()
     response = client.get("/fr/")
     assert response["X-Page-Cache"] == "miss"
     assert "Winnipeg" in section(response.content.decode(), "home-meetings-")

@@ -21,8 +21,10 @@ from django.utils import timezone
 
 from bench.targets import bench_member
 from core.caching import version
+from meetings.models import ConsultationPage, MeetingIndexPage, MeetingPage, WorkshopGroup, WorkshopPage
 from members.models import GroupMembership
 from resources.models import Resource
+from tests.factories.meetings import MeetingPageFactory, WorkshopPageFactory
 from tests.factories.resources import ResourceFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
@@ -43,7 +45,7 @@ pytestmark = pytest.mark.django_db
 #: (the image, its renditions); the home page's blocks list groups with their pictures, meetings,
 #: resources and achievements, one query each.
 WARM_CEILING = {
-    "home page": 17,
+    "home page": 18,
     "standard page": 10,
     "group index": 15,
     "group page": 16,
@@ -54,12 +56,18 @@ WARM_CEILING = {
     "resource page": 12,
     "search": 16,
     "search, resources": 10,
-    "members dashboard": 10,
+    "members dashboard": 11,
     "API pages list": 8,
+    "meeting page": 15,
+    "meeting page, signed in": 22,
+    "meetings listing": 15,
+    "meetings listing, filtered": 16,
+    "Consultations page": 13,
+    "workshop page": 13,
 }
 #: Pages measured for the signed-in member (the others for an anonymous visitor).
-SIGNED_IN = {"members dashboard", "group page, signed in"}
-#: Right after a publish (every fragment recomputed), a group page stays within 30: staff's menu
+SIGNED_IN = {"members dashboard", "group page, signed in", "meeting page, signed in"}
+#: Right after a publish (every fragment recomputed), a group page stays within 31: staff's menu
 #: (1 query) and the footer's page links (2: the view restrictions, the pages) are computed too.
 GROUP_PAGE_AFTER_PUBLISH = 31
 
@@ -73,6 +81,8 @@ def targets():
 
     group = french(WorkingGroupPage).first()
     resource = Resource.objects.live().filter(locale__language_code="fr").order_by("pk").first()
+    meeting = french(MeetingPage).filter(minutes__gt="").first()
+    consultation = french(ConsultationPage).first()
     return {
         "home page": "/fr/",
         "standard page": french(StandardPage).first().url,
@@ -87,6 +97,12 @@ def targets():
         "search, resources": "/fr/search/?q=r%C3%A9installation&type=resources.resource",
         "members dashboard": "/fr/members/",
         "API pages list": "/api/v3/pages/?locale=fr",
+        "meeting page": meeting.url,
+        "meeting page, signed in": meeting.url,
+        "meetings listing": french(MeetingIndexPage).first().url,
+        "meetings listing, filtered": f"{french(MeetingIndexPage).first().url}?group={group.pk}&attendance=in-person",
+        "Consultations page": consultation.url,
+        "workshop page": french(WorkshopPage).child_of(consultation).first().url,
     }
 
 
@@ -119,13 +135,30 @@ def grow_tenfold(member):
         ProjectPageFactory(parent=other, slug=f"projet-budget-{number}", locale=index.locale)
         AchievementPageFactory(parent=other, slug=f"realisation-budget-{number}", locale=index.locale)
         MeetingFactory(page=other, locale=index.locale)
+        MeetingPageFactory(parent=other, slug=f"rencontre-budget-{number}", locale=index.locale)
         new_groups.append(other)
     for number in range(20):
         project = ProjectPageFactory(parent=group, slug=f"projet-du-groupe-{number}", locale=group.locale)
         add_topics(project, fr_topics[:2])
         AchievementPageFactory(parent=group, slug=f"realisation-du-groupe-{number}", locale=group.locale)
         MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=number + 1), locale=group.locale)
+        soon = now + datetime.timedelta(days=number + 1)
+        MeetingPageFactory(parent=group, slug=f"a-venir-{number}", starts_at=soon, locale=group.locale)
+        long_ago = now - datetime.timedelta(days=number + 400)
+        MeetingPageFactory(
+            parent=group,
+            slug=f"passee-{number}",
+            starts_at=long_ago,
+            ends_at=long_ago + datetime.timedelta(hours=2),
+            is_online=True,
+            locale=group.locale,
+        )
         add_leader(group)
+    consultation = french(ConsultationPage).first()
+    for number in range(20):
+        workshop = WorkshopPageFactory(parent=consultation, slug=f"atelier-budget-{number}", locale=consultation.locale)
+        workshop.preparing_groups = [WorkshopGroup(group=group), WorkshopGroup(group=new_groups[number])]
+        workshop.save()
     add_topics(group, [TopicFactory(locale=group.locale) for _ in range(10)])
     for number in range(60):
         ResourceFactory(

@@ -20,14 +20,15 @@ from django.utils import timezone
 
 from members.models import GroupMembership, GroupSettings, MemberProfile
 from resources.models import Resource
+from tests.factories.meetings import MeetingPageFactory
 from tests.factories.members import OrganisationFactory, add_membership, make_groups, make_person
 from tests.factories.resources import ResourceFactory
-from tests.factories.workinggroups import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-#: Session, user, the user's groups, permissions (two), profiles, memberships, groups, meetings.
-DASHBOARD_BUDGET = 10
+#: Session, user, the user's groups, permissions (two), profiles, memberships, groups, view
+#: restrictions (which meetings are listed), meetings.
+DASHBOARD_BUDGET = 11
 
 
 def grow(site_tree, person, organisation, first, times):
@@ -40,7 +41,7 @@ def grow(site_tree, person, organisation, first, times):
         add_membership(person, group, role=GroupMembership.Role.CO_CHAIR)
         for page in (group, group.get_translations().get()):
             for day in range(3):
-                MeetingFactory(page=page, locale=page.locale, starts_at=soon + datetime.timedelta(days=day))
+                MeetingPageFactory(parent=page, locale=page.locale, starts_at=soon + datetime.timedelta(days=day))
         ResourceFactory(title=f"Ressource {n}", links={"groups": [group]}, audience=Resource.Audience.MEMBERS)
         asking = make_person(organisation=OrganisationFactory(), first_name=f"Demandeur{n}")
         add_membership(asking, group, status=GroupMembership.Status.PENDING)

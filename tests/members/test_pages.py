@@ -52,15 +52,12 @@ def test_dashboard_shows_my_groups_next_meetings_and_calendar(people, groups):
 
     from django.utils import timezone
 
-    from workinggroups.models import Meeting
+    from tests.factories.meetings import MeetingPageFactory
 
     group = groups["open"]
-    Meeting.objects.create(
-        page=group, starts_at=timezone.now() + datetime.timedelta(days=20), city="Winnipeg", locale=group.locale
-    )
-    Meeting.objects.create(
-        page=group, starts_at=timezone.now() - datetime.timedelta(days=20), city="Halifax", locale=group.locale
-    )
+    MeetingPageFactory(parent=group, starts_at=timezone.now() + datetime.timedelta(days=20), city="Winnipeg")
+    past = timezone.now() - datetime.timedelta(days=20)
+    MeetingPageFactory(parent=group, starts_at=past, ends_at=past + datetime.timedelta(hours=2), city="Halifax")
     add_membership(people["approved"], group)
     client = Client()
     client.force_login(people["approved"])

@@ -1,12 +1,12 @@
-"""Each page type declares its fields for Wagtail's API v3: topics, status, dates, leadership, meetings."""
+"""Each page type declares its fields for Wagtail's API v3: topics, status, dates, leadership, upcoming meetings."""
 
 import datetime
 
 import pytest
 
+from tests.factories.meetings import MeetingPageFactory, in_days
 from tests.factories.workinggroups import (
     AchievementPageFactory,
-    MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
     WorkingGroupPageFactory,
@@ -23,13 +23,25 @@ def group(wg_index):
     group = WorkingGroupPageFactory(parent=wg_index, title="Protection au Canada", slug="pac")
     add_topics(group, [TopicFactory(name="Expulsion")])
     add_leader(group, "Amina Diallo", "Centre")
-    MeetingFactory(page=group, city="Montréal", at_consultations=True)
     return publish(group)
 
 
-def test_group_detail_has_topics_leadership_and_meetings(client, group):
+def test_group_detail_has_topics_leadership_and_upcoming_meetings(client, group):
+    upcoming = publish(
+        MeetingPageFactory(
+            parent=group,
+            title="Rencontre d'hiver",
+            city="Montréal",
+            is_online=True,
+            online_link="https://meet.example.org/secret-room",
+            at_consultations=True,
+        )
+    )
+    publish(MeetingPageFactory(parent=group, title="Passée", starts_at=in_days(-10), ends_at=in_days(-10, 15)))
+    publish(MeetingPageFactory(parent=group, title="Retirée")).unpublish()
     response = client.get(f"/api/v3/pages/{group.pk}/")
     assert response.status_code == 200
+    assert "secret-room" not in response.content.decode()
     data = response.json()
     assert data["meta"]["type"] == "workinggroups.WorkingGroupPage"
     assert [link["name"] for link in data["topic_links"]] == ["Expulsion"]
@@ -37,8 +49,19 @@ def test_group_detail_has_topics_leadership_and_meetings(client, group):
     assert leader["display_name"] == "Amina Diallo"
     assert leader["role"] == "co_chair"
     assert "user" not in leader  # account links stay private
-    (meeting,) = data["meetings"]
-    assert meeting["city"] == "Montréal" and meeting["at_consultations"] is True
+    assert "meetings" not in data  # the old inline meetings are no longer published
+    (meeting,) = data["upcoming_meetings"]
+    assert meeting == {
+        "id": upcoming.pk,
+        "title": "Rencontre d'hiver",
+        "starts_at": upcoming.starts_at.isoformat().replace("+00:00", "Z"),
+        "ends_at": upcoming.ends_at.isoformat().replace("+00:00", "Z"),
+        "time_zone": "America/Toronto",
+        "is_in_person": True,
+        "city": "Montréal",
+        "is_online": True,
+        "at_consultations": True,
+    }
     assert data["calendar_url"] == "/fr/groupes-de-travail/pac/calendar/"
 
 

@@ -109,7 +109,7 @@ def test_demo_has_the_seed_structure_and_upcoming_meetings(client):
         assert [link.topic.name for link in group.topic_links.all()] == data["topics"]
         assert [p.title for p in group.projects()] == [p["title"] for p in data["projects"]]
         assert {a.title for a in group.achievements()} == {a["title"] for a in data["achievements"]}
-        assert group.upcoming_meetings(), group
+        assert group.upcoming_meetings, group
     english_inland = WorkingGroupPage.objects.get(locale__language_code="en", slug="inland-protection")
     assert [link.topic.name for link in english_inland.topic_links.all()] == [
         "Issues facing refugee claimants",

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from meetings.models import MeetingPage
 from members.models import User
 from workinggroups.models import AchievementPage, ProjectPage, Topic, WorkingGroupIndexPage, WorkingGroupPage
 
@@ -27,7 +28,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
 
     def test_groups_live_under_the_index_only(self):
         self.assertAllowedParentPageTypes(WorkingGroupPage, {WorkingGroupIndexPage})
-        self.assertAllowedSubpageTypes(WorkingGroupPage, {ProjectPage, AchievementPage})
+        self.assertAllowedSubpageTypes(WorkingGroupPage, {ProjectPage, AchievementPage, MeetingPage})
         self.assertCanNotCreateAt(HomePage, WorkingGroupPage)
         self.assertCanNotCreateAt(WorkingGroupPage, WorkingGroupPage)
 
@@ -81,7 +82,7 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         )
         self.assertCanCreate(self.home, WorkingGroupIndexPage, data)
 
-    def test_staff_create_a_group_with_topics_and_meetings(self):
+    def test_staff_create_a_group_with_topics(self):
         data = nested_form_data(
             {
                 "title": "Immigration et Établissement",
@@ -90,23 +91,11 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
                 "summary": rich_text(""),
                 "meeting_pattern": "",
                 "topic_links": inline_formset([{"topic": self.topic.pk}]),
-                "meetings": inline_formset(
-                    [
-                        {
-                            "starts_at": "2030-03-01 13:00",
-                            "ends_at": "2030-03-01 15:00",
-                            "city": "",
-                            "is_virtual": "on",
-                            "notes": "",
-                        }
-                    ]
-                ),
             }
         )
         self.assertCanCreate(self.index, WorkingGroupPage, data)
         group = WorkingGroupPage.objects.get(slug="immigration", alias_of__isnull=True)
         self.assertEqual([link.topic for link in group.topic_links.all()], [self.topic])
-        self.assertEqual(group.meetings.get().locale, self.french)
 
     def test_staff_create_a_project_with_ways_addressed(self):
         data = nested_form_data(
@@ -163,23 +152,23 @@ class AdminCreationTests(WagtailPageTestCase, TestCase):
         self.assertFalse(ProjectPage.objects.exists())
         self.assertIn("ways_addressed", response.context["form"].errors)
 
-    def test_meeting_needs_a_city_or_online(self):
+    def test_the_group_editor_no_longer_adds_inline_meetings(self):
+        """Meetings are pages under the group now: the editor has no meetings formset and ignores one posted."""
         url = f"/admin/pages/add/workinggroups/workinggrouppage/{self.index.pk}/"
+        self.assertNotIn("meetings", self.client.get(url).context["form"].formsets)
         data = nested_form_data(
             {
                 "title": "Groupe",
                 "slug": "groupe",
                 "summary": rich_text(""),
                 "topic_links": inline_formset([]),
-                "meetings": inline_formset([{"starts_at": "2030-03-01 13:00", "ends_at": "2030-03-01 12:00"}]),
+                "meetings": inline_formset([{"starts_at": "2030-03-01 13:00", "city": "Montréal"}]),
+                "action-publish": "action-publish",
             }
         )
-        response = self.client.post(url, data)
-        self.assertEqual(response.status_code, 200)
-        self.assertFalse(WorkingGroupPage.objects.filter(slug="groupe").exists())
-        errors = response.context["form"].formsets["meetings"].forms[0].errors
-        self.assertIn("city", errors)
-        self.assertIn("ends_at", errors)
+        self.client.post(url, data)
+        group = WorkingGroupPage.objects.get(slug="groupe", alias_of__isnull=True)
+        self.assertFalse(group.meetings.exists())
 
 
 class TopicAdminTests(TestCase):

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from home.translation import translate_instance
+from tests.factories.meetings import MeetingPageFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
-    MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
     WorkingGroupPageFactory,
@@ -37,8 +37,13 @@ def group(wg_index):
 
 
 def test_group_page_shows_topics_leaders_meetings_and_children(client, group):
-    MeetingFactory(page=group, city="Montréal", at_consultations=True, notes="À huis clos.")
-    MeetingFactory(page=group, starts_at=timezone.now() - datetime.timedelta(days=10), city="Ville passée")
+    publish(MeetingPageFactory(parent=group, city="Montréal", at_consultations=True, theme="À huis clos."))
+    past = timezone.now() - datetime.timedelta(days=10)
+    publish(
+        MeetingPageFactory(
+            parent=group, starts_at=past, ends_at=past + datetime.timedelta(hours=2), city="Ville passée"
+        )
+    )
     ProjectPageFactory(parent=group, title="Plaidoyer sur la détention")
     AchievementPageFactory(parent=group, title="Lettre ouverte")
     html = main_html(client.get("/fr/groupes-de-travail/protection/"))
@@ -80,15 +85,6 @@ def test_projects_ongoing_first_and_achievements_newest_first(client, group):
     html = main_html(client.get("/fr/groupes-de-travail/protection/"))
     assert html.index("Projet en cours B") < html.index("Projet en cours A") < html.index("Projet terminé")
     assert html.index("Récente") < html.index("Ancienne")
-
-
-def test_upcoming_meetings_are_future_ones_soonest_first(group):
-    now = timezone.now()
-    later = MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=60))
-    sooner = MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=5))
-    MeetingFactory(page=group, starts_at=now - datetime.timedelta(days=5))
-    page = WorkingGroupPage.objects.get(pk=group.pk)
-    assert page.upcoming_meetings() == [sooner, later]
 
 
 def test_drafts_and_unpublished_pages_stay_invisible(client, group, wg_index):

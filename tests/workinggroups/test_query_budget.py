@@ -22,9 +22,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from home.models import StandardPage
+from tests.factories.meetings import MeetingPageFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
-    MeetingFactory,
     ProjectPageFactory,
     TopicFactory,
     WorkingGroupPageFactory,
@@ -71,7 +71,7 @@ def add_groups(index, start, stop):
         add_topics(group, [TopicFactory(), TopicFactory()])
         ProjectPageFactory(parent=group, slug=f"projet-{number}")
         AchievementPageFactory(parent=group, slug=f"realisation-{number}")
-        MeetingFactory(page=group)
+        MeetingPageFactory(parent=group, slug=f"rencontre-{number}")
 
 
 def add_children(group, start, stop):
@@ -79,7 +79,13 @@ def add_children(group, start, stop):
     for number in range(start, stop):
         ProjectPageFactory(parent=group, slug=f"projet-{number}")
         AchievementPageFactory(parent=group, slug=f"realisation-{number}")
-        MeetingFactory(page=group, starts_at=now + datetime.timedelta(days=number + 1))
+        starts_at = now + datetime.timedelta(days=number + 1)
+        MeetingPageFactory(
+            parent=group,
+            slug=f"rencontre-{number}",
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=2),
+        )
         add_leader(group)
         add_topics(group, [TopicFactory()])
 

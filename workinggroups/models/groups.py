@@ -3,8 +3,6 @@
 from collections import defaultdict
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +38,6 @@ from .listings import (
     project_sort_key,
     recent_first_ordering,
 )
-from .people import UPCOMING_ON_INDEX, Meeting
 from .topics import TopicTaggedMixin, WorkingGroupTopic
 
 
@@ -128,23 +125,9 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
             group.listed_achievements = achievements[group.path]
         return groups
 
-    def meetings(self):
-        """Meetings of every live group of this index (this language), oldest first."""
-        return (
-            Meeting.objects.filter(
-                page__in=WorkingGroupPage.objects.child_of(self).live().exclude(self.unlisted_q).values("pk"),
-            )
-            .select_related("page")
-            .order_by("starts_at")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
         context["groups"] = self.groups()
-        context["upcoming_meetings"] = list(
-            self.meetings().filter(Q(starts_at__gte=now) | Q(ends_at__gte=now))[:UPCOMING_ON_INDEX]
-        )
         return context
 
     @property
@@ -156,9 +139,11 @@ class WorkingGroupIndexPage(PublicListingsMixin, RoutableBasePageMixin, Routable
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..ical import calendar_response
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.ical import calendar_response
+        from meetings.models import listed_meetings
 
-        return calendar_response(request, self, self.meetings())
+        return calendar_response(request, self.title, self.slug, listed_meetings(self.locale_id))
 
 
 class WorkingGroupPage(
@@ -192,13 +177,15 @@ class WorkingGroupPage(
             heading=_("Leadership"),
         ),
     ]
+    # The old inline meetings are no longer edited here: a meeting is a page under the group (meetings app).
     meeting_panels = [
         FieldPanel("meeting_pattern"),
-        InlinePanel(
-            "meetings",
-            label=_("Meeting"),
+        HelpPanel(
+            content=_(
+                "Each meeting is a page under the group: add it with « Add child page », then « meeting ». "
+                "The group page, its calendar and the meetings listing show the upcoming ones."
+            ),
             heading=_("Meetings"),
-            help_text=_("Past meetings stay here; the page and the calendar show the upcoming ones."),
         ),
     ]
     edit_handler = TabbedInterface(
@@ -219,13 +206,13 @@ class WorkingGroupPage(
         APIField("topic_links"),
         APIField("leadership"),
         APIField("meeting_pattern"),
-        APIField("meetings"),
+        APIField("upcoming_meetings"),
         APIField("calendar_url"),
         *IllustratedPageMixin.api_fields,
     ]
 
     parent_page_types = ["workinggroups.WorkingGroupIndexPage"]
-    subpage_types = ["workinggroups.ProjectPage", "workinggroups.AchievementPage"]
+    subpage_types = ["workinggroups.ProjectPage", "workinggroups.AchievementPage", "meetings.MeetingPage"]
 
     class Meta:
         verbose_name = _("working group")
@@ -253,14 +240,31 @@ class WorkingGroupPage(
             for leader in self.leaders
         ]
 
-    def upcoming_meetings(self, now=None):
-        """Meetings that have not ended yet, soonest first (a list).
+    @property
+    def upcoming_meetings(self):
+        """The group's upcoming meeting pages for the API, soonest first: when, where, never the online link.
 
-        Works on a preview too: modelcluster keeps unsaved meetings in memory, so the
-        filtering is done in Python on ``meetings.all()``.
+        Read through the meetings app's owner query; each is also at ``/api/v3/pages/<id>/``.
         """
-        now = now or timezone.now()
-        return sorted((m for m in self.meetings.all() if m.is_upcoming(now)), key=lambda m: m.starts_at)
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.models import upcoming_meetings
+
+        if self.pk is None:
+            return []
+        return [
+            {
+                "id": meeting.pk,
+                "title": meeting.title,
+                "starts_at": meeting.starts_at,
+                "ends_at": meeting.ends_at,
+                "time_zone": meeting.time_zone,
+                "is_in_person": meeting.is_in_person,
+                "city": meeting.city,
+                "is_online": meeting.is_online,
+                "at_consultations": meeting.at_consultations,
+            }
+            for meeting in upcoming_meetings(self.locale_id, group=self, unlisted_q=self.unlisted_q)
+        ]
 
     def projects(self):
         """The group's listed projects in ``project_sort_key``'s order (a list)."""
@@ -313,7 +317,6 @@ class WorkingGroupPage(
         context.update(
             projects=self.projects(),
             achievements=list(self.achievements()),
-            upcoming_meetings=self.upcoming_meetings(),
             other_groups=self.other_groups(request),
         )
         return context
@@ -329,6 +332,8 @@ class WorkingGroupPage(
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..ical import calendar_response
+        # The meetings app builds on this one (meetings are pages under the groups): imported when used.
+        from meetings.ical import calendar_response
+        from meetings.models import listed_meetings
 
-        return calendar_response(request, self, self.meetings.select_related("page").order_by("starts_at"))
+        return calendar_response(request, self.title, self.slug, listed_meetings(self.locale_id, group=self))

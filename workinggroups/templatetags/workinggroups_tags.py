@@ -6,8 +6,7 @@ the admin), the pages of the active language are listed.
 """
 
 from django import template
-from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -19,7 +18,6 @@ from workinggroups.models import (
     CARD_FIELDS,
     LINK_FIELDS,
     AchievementPage,
-    Meeting,
     WorkingGroupIndexPage,
     WorkingGroupPage,
     WorkingGroupTopic,
@@ -80,17 +78,3 @@ def home_latest_achievements(context, value):
         .order_by(*achievement_ordering())[: value.get("count") or 3]
     )
     return _block_context(context, value, achievements=achievements)
-
-
-@register.inclusion_tag("workinggroups/includes/home_upcoming_meetings.html", takes_context=True)
-def home_upcoming_meetings(context, value, now=None):
-    """The next meetings of the live, listed groups, soonest first, with their group. One query."""
-    unlisted, under_home = _listing_scope(context)
-    now = now or timezone.now()
-    groups = under_home(WorkingGroupPage.objects.live().exclude(unlisted)).values("pk")
-    meetings = list(
-        Meeting.objects.filter(Q(starts_at__gte=now) | Q(ends_at__gte=now), page__in=groups)
-        .select_related("page")
-        .order_by("starts_at", "pk")[: value.get("count") or 3]
-    )
-    return _block_context(context, value, meetings=meetings)

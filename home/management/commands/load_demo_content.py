@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "home.demo_navigation",
     "members.demo",
     "resources.demo",
+    "meetings.demo",
     "core.demo",
     "translations.demo",
 ]

@@ -1,0 +1,44 @@
+"""Meetings listed on other apps' pages (the group page, the working-group index), from the one owner query."""
+
+from django import template
+
+from wagtail.models import Page
+
+from core.caching import locales
+from home.visibility import unlisted_pages_q
+
+from ..models import attach_groups, upcoming_meetings
+
+register = template.Library()
+
+
+@register.simple_tag
+def group_upcoming_meetings(group, limit=None):
+    """The group's upcoming meetings in the group page's language (a list)."""
+    if group.pk is None:  # a new group's preview
+        return []
+    # The group page's own read of the view restrictions (PublicListingsMixin), shared with its other listings.
+    return list(upcoming_meetings(group.locale_id, group=group, limit=limit, unlisted_q=group.unlisted_q))
+
+
+@register.simple_tag
+def all_upcoming_meetings(page, limit=6):
+    """Every group's upcoming meetings in ``page``'s language, each with its group (a list)."""
+    return attach_groups(upcoming_meetings(page.locale_id, limit=limit, unlisted_q=page.unlisted_q))
+
+
+@register.inclusion_tag("meetings/includes/home_upcoming_meetings.html", takes_context=True)
+def home_upcoming_meetings(context, value):
+    """The home page's « Upcoming meetings » block: the next meetings of the listed groups, each with its group."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        locale, unlisted = page.locale_id, getattr(page, "unlisted_q", None) or unlisted_pages_q()
+    else:  # the block's preview in the admin
+        locale, unlisted = locales.active_locale(), unlisted_pages_q()
+    meetings = attach_groups(upcoming_meetings(locale, limit=value.get("count") or 3, unlisted_q=unlisted))
+    return {
+        "request": context.get("request"),
+        "value": value,
+        "block_id": context.get("block_id"),
+        "meetings": meetings,
+    }
