@@ -54,6 +54,9 @@ def test_without_the_large_sentence_the_text_becomes_a_paragraph():
     assert "call_to_join" not in [block["type"] for block in migration.home_blocks()]
 
 
+# On PostgreSQL, migrating back and forth leaves content types that the next transactional tests'
+# serialized rollback inserts again (duplicate key): run the round trip on SQLite only.
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the migration round trip runs on SQLite")
 @pytest.mark.django_db(transaction=True)
 def test_migrating_a_site_moves_the_fields_of_its_pages_and_revisions():
     executor = MigrationExecutor(connection)
