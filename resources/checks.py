@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.urls import Resolver404, resolve
 
+from core.storage import uses_object_storage
+
 DOCUMENTS_FOLDER = "documents"
 # Document links lead to Wagtail's serve view, which runs the access check first.
 CHECKED_SERVE_METHODS = ("serve_view", "redirect")
@@ -34,7 +36,7 @@ def check_private_documents(app_configs=None, **kwargs):
             )
         )
     storage = settings.STORAGES.get("default", {})
-    object_storage = "storages.backends" in storage.get("BACKEND", "")
+    object_storage = uses_object_storage()
     if serve_method == "redirect" and not object_storage:
         errors.append(
             Error(
@@ -101,7 +103,7 @@ def check_private_documents(app_configs=None, **kwargs):
         )
 
     options = storage.get("OPTIONS", {})
-    if "storages.backends" in storage.get("BACKEND", ""):
+    if object_storage:
         # Object storage: files must not be world-readable and URLs must be signed.
         if options.get("querystring_auth", getattr(settings, "AWS_QUERYSTRING_AUTH", True)) is False:
             errors.append(

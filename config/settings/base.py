@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     # A friendly 503 while the database is away.
     "core.middleware.DatabaseUnavailableMiddleware",
+    # And a 503 page while object storage is away (core/storage.py).
+    "core.storage.StorageUnavailableMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin users without a second factor are sent to set one up.
@@ -221,6 +223,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Object storage (S3 API, django-storages) for media when a bucket is named; the local folder
+# otherwise. The names are django-storages' own. Without keys, boto3 looks for them itself
+# (instance role, ~/.aws). boto3 is imported only on this path (core/object_storage.py).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as _BotocoreConfig
+
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)  # for S3-compatible services (MinIO, Scaleway…)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+    AWS_LOCATION = env("AWS_LOCATION", default="")  # a folder inside the bucket
+    # A CDN in front of the bucket for renditions; documents are always signed by the bucket.
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Private objects, signed URLs that expire within minutes (resources.checks refuses otherwise).
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=120)
+    AWS_S3_FILE_OVERWRITE = False
+    # A storage that does not answer fails in seconds (a 503 page, a form error), not after minutes.
+    AWS_S3_CLIENT_CONFIG = _BotocoreConfig(
+        connect_timeout=env.int("AWS_S3_CONNECT_TIMEOUT", default=3),
+        read_timeout=env.int("AWS_S3_READ_TIMEOUT", default=20),
+        retries={"max_attempts": 2, "mode": "standard"},
+    )
+    STORAGES = {**STORAGES, "default": {"BACKEND": "core.object_storage.MediaStorage"}}
 
 # Email
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
@@ -456,6 +485,8 @@ PERMISSIONS_POLICY = (
 # Uploads: document types are checked by content too (core/uploads.py). No SVG images:
 # an SVG can carry script, and Wagtail serves originals from the site's own origin.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SafeDocumentForm"
+# Both upload forms say so when object storage does not answer (core/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.StorageCheckedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Served inline only for these types; everything else is an attachment.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
@@ -469,7 +500,10 @@ BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # counts the download (resources.checks refuses anything else). With object storage and
 # signed, short-lived URLs, RESOURCES_REDIRECT_TO_STORAGE_URL=true makes that view redirect
 # to them once the check has passed, instead of streaming through Python.
-WAGTAILDOCS_SERVE_METHOD = "redirect" if env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=False) else "serve_view"
+# With object storage this is the default: Python does not stream the bytes.
+WAGTAILDOCS_SERVE_METHOD = (
+    "redirect" if env.bool("RESOURCES_REDIRECT_TO_STORAGE_URL", default=bool(AWS_STORAGE_BUCKET_NAME)) else "serve_view"
+)
 # Behind nginx: SENDFILE_BACKEND=django_sendfile.backends.nginx (X-Accel-Redirect; Wagtail's
 # serve view uses django-sendfile2's backends); nginx sends the file from SENDFILE_URL.
 if env("SENDFILE_BACKEND", default=""):
