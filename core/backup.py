@@ -6,15 +6,19 @@ An archive (``.tar``) holds:
   of rows of every table (``restore_site`` checks the restored database against it);
 - ``database.pgdump`` (PostgreSQL: ``pg_dump --format=custom``) or
   ``database.sqlite3`` (SQLite: a consistent copy made with SQLite's online backup API);
-- ``media.tar.gz``: everything under ``MEDIA_ROOT`` (documents, images, renditions).
+- ``media.tar.gz``: every media file (documents, images, renditions): everything under
+  ``MEDIA_ROOT``, or every object of the bucket (under ``AWS_LOCATION``) when media live in
+  object storage; the manifest lists how many (``media_files``) and where they came from.
 
 PostgreSQL is restored with ``pg_restore --clean --if-exists --no-owner`` in one
 transaction; SQLite with the backup API again. Either can go into the configured
 database or, with ``--target-url``, into another one (to check a backup without
-touching the live site).
+touching the live site). Media go back to where the site keeps them now: the folder, or
+the configured bucket (an empty new one after a loss), whichever the backup came from.
 """
 
 import json
+import mimetypes
 import os
 import shutil
 import sqlite3
@@ -27,9 +31,12 @@ from pathlib import Path
 import environ
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connections
 from django.db.utils import load_backend
 from django.utils import timezone
+
+from core import storage
 
 FORMAT_VERSION = 1
 POSTGRES = "django.db.backends.postgresql"
@@ -111,11 +118,32 @@ def backup_database(connection, destination):
 
 
 def backup_media(media_root, destination):
+    """Write media.tar.gz; return its path and the number of files in it."""
     path = destination / "media.tar.gz"
+    count = 0
     with tarfile.open(path, "w:gz") as archive:
-        if Path(media_root).is_dir():
+        if storage.uses_object_storage():
+            for key, name in bucket_objects(default_storage):
+                body = default_storage.bucket.Object(key).get()["Body"]
+                with tempfile.TemporaryFile() as spooled:
+                    shutil.copyfileobj(body, spooled)
+                    info = tarfile.TarInfo(f"media/{name}")
+                    info.size = spooled.tell()
+                    spooled.seek(0)
+                    archive.addfile(info, spooled)
+                count += 1
+        elif Path(media_root).is_dir():
             archive.add(media_root, arcname="media")
-    return path
+            count = sum(1 for item in Path(media_root).rglob("*") if item.is_file())
+    return path, count
+
+
+def bucket_objects(bucket_storage):
+    """(key, name relative to AWS_LOCATION) of every object the site's storage holds."""
+    prefix = f"{bucket_storage.location.strip('/')}/" if bucket_storage.location else ""
+    for item in bucket_storage.bucket.objects.filter(Prefix=prefix):
+        if not item.key.endswith("/"):
+            yield item.key, item.key[len(prefix) :]
 
 
 def create_backup(output, *, alias="default", include_media=True):
@@ -135,10 +163,13 @@ def create_backup(output, *, alias="default", include_media=True):
             "tables": table_counts(connection),
             "media": include_media,
         }
-        (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
-        members = [work / "manifest.json", database_file]
+        members = [database_file]
         if include_media:
-            members.append(backup_media(settings.MEDIA_ROOT, work))
+            media_archive, manifest["media_files"] = backup_media(settings.MEDIA_ROOT, work)
+            manifest["media_source"] = "bucket" if storage.uses_object_storage() else "folder"
+            members.append(media_archive)
+        (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
+        members.insert(0, work / "manifest.json")
         partial = output.with_suffix(output.suffix + ".partial")
         with tarfile.open(partial, "w") as archive:
             for member in members:
@@ -186,16 +217,27 @@ def restore_database(manifest, extracted, config, connection=None):
             source.close()
 
 
-def restore_media(extracted, media_root):
+def restore_media(extracted, media_root, *, to_bucket=False):
+    """Put the backup's media back (into the folder, or the bucket); return how many files."""
     media_archive = extracted / "media.tar.gz"
-    media_root = Path(media_root)
-    media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(media_archive, "r:gz") as archive, tempfile.TemporaryDirectory() as work:
         # The "data" filter refuses absolute paths, links out of the folder and device files.
         archive.extractall(work, filter="data")
         restored = Path(work) / "media"
-        if restored.is_dir():
+        files = [item for item in restored.rglob("*") if item.is_file()] if restored.is_dir() else []
+        if to_bucket:
+            for item in files:
+                name = item.relative_to(restored).as_posix()
+                key = f"{default_storage.location.strip('/')}/{name}" if default_storage.location else name
+                parameters = default_storage.get_object_parameters(name)
+                parameters.setdefault("ContentType", mimetypes.guess_type(name)[0] or "application/octet-stream")
+                # The same key as before: the database names each file by it.
+                default_storage.bucket.upload_file(str(item), key, ExtraArgs=parameters)
+        elif files:
+            media_root = Path(media_root)
+            media_root.mkdir(parents=True, exist_ok=True)
             shutil.copytree(restored, media_root, dirs_exist_ok=True)
+    return len(files)
 
 
 def read_manifest(archive_path, work):
@@ -225,7 +267,11 @@ def restore_backup(archive_path, *, alias="default", target_url=None, include_me
             restore_database(manifest, work, connection.settings_dict, connection)
             counts = table_counts(connection)
         if include_media and manifest.get("media"):
-            restore_media(work, media_root or settings.MEDIA_ROOT)
+            to_bucket = storage.uses_object_storage() and not media_root
+            restored = restore_media(work, media_root or settings.MEDIA_ROOT, to_bucket=to_bucket)
+            expected = manifest.get("media_files")
+            if expected is not None and restored != expected:
+                raise BackupError(f"The backup lists {expected} media files; {restored} were restored.")
     differences = {
         table: (expected, counts.get(table))
         for table, expected in manifest["tables"].items()

@@ -216,3 +216,26 @@ def _clear_cache():
 def fake_machine_translator(settings):
     """The product has no machine translator without DeepL; tests of that path use a marking one."""
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "tests.translations.fake_translator.MarkingTranslator"}
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a free port, for the whole session (tests/s3.py)."""
+    from tests.s3 import S3Server
+
+    server = S3Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def object_storage(s3_server, settings):
+    """Media in a fresh bucket of the S3 server for one test, as AWS_STORAGE_BUCKET_NAME would set it."""
+    from tests.s3 import storage_settings
+
+    bucket = s3_server.new_bucket()
+    for name, value in storage_settings(bucket, s3_server.endpoint).items():
+        setattr(settings, name, value)
+    # Last: Django makes the default storage again when STORAGES changes, with the settings above.
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "core.object_storage.MediaStorage"}}
+    return bucket

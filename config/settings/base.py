@@ -237,14 +237,15 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_LOCATION = env("AWS_LOCATION", default="")  # a folder inside the bucket
     # A CDN in front of the bucket for renditions; documents are always signed by the bucket.
     AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
-    AWS_S3_SIGNATURE_VERSION = "s3v4"
     # Private objects, signed URLs that expire within minutes (resources.checks refuses otherwise).
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=120)
     AWS_S3_FILE_OVERWRITE = False
     # A storage that does not answer fails in seconds (a 503 page, a form error), not after minutes.
+    # (django-storages takes the signature version from here once a client config is given.)
     AWS_S3_CLIENT_CONFIG = _BotocoreConfig(
+        signature_version="s3v4",
         connect_timeout=env.int("AWS_S3_CONNECT_TIMEOUT", default=3),
         read_timeout=env.int("AWS_S3_READ_TIMEOUT", default=20),
         retries={"max_attempts": 2, "mode": "standard"},
