@@ -264,6 +264,27 @@ def transfer_size(base, path):
     return total
 
 
+class ObjectStorage:
+    """moto's S3 server (a real S3 endpoint) with a bucket holding the scale's media folder."""
+
+    def __init__(self, media):
+        sys.path.insert(0, str(ROOT))
+        from tests.s3 import S3Server
+
+        self.server = S3Server().start()
+        self.bucket = self.server.new_bucket()
+        client = self.server.client()
+        for path in Path(media).rglob("*"):
+            if path.is_file():
+                client.upload_file(str(path), self.bucket, path.relative_to(media).as_posix())
+
+    def env(self, env):
+        return {**env, **self.server.environment(self.bucket)}
+
+    def stop(self):
+        self.server.stop()
+
+
 def run_scale(scale, args):
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{scale}x-"))
     try:
@@ -300,6 +321,23 @@ def measure_scale(scale, args, workdir, database_url):
             server_figures["rss_cached" if cached else "rss_uncached"] = server.peak_worker_rss_mb()
         finally:
             server.stop()
+    # The same downloads with the files in object storage: the app checks access, counts, and
+    # redirects to a signed address (the bytes come from the bucket, not from Python).
+    downloads = {label: data for label, data in in_process.items() if label.startswith("document download")}
+    if downloads:
+        storage = ObjectStorage(workdir / "media")
+        try:
+            server = Server(storage.env(django_env(workdir, False, database_url)))
+            try:
+                cookie = member_cookie(env)
+                for label, data in downloads.items():
+                    url = f"{server.base}{data['path']}"
+                    member = cookie if data["signed_in"] else None
+                    rows[(label, "object storage")] = drive(url, args.duration, args.connections, member)
+            finally:
+                server.stop()
+        finally:
+            storage.stop()
     return in_process, rows, server_figures
 
 
@@ -320,6 +358,13 @@ def table(scale, in_process, rows, figures):
             f"{uncached['p50']:.1f} / {uncached['p99']:.1f} | {uncached['rps'] / trivial:.1%} | "
             f"{cached['rps']:.0f} | {cached['p50']:.1f} / {cached['p99']:.1f} | {cached['rps'] / trivial:.1%} |"
         )
+    for label in in_process:
+        if (label, "object storage") in rows:
+            row = rows[(label, "object storage")]
+            lines.append(
+                f"| {label}, object storage (redirect to a signed address) | | | {row['rps']:.0f} | "
+                f"{row['p50']:.1f} / {row['p99']:.1f} | {row['rps'] / trivial:.1%} | | | |"
+            )
     for label in ("trivial view", "static file"):
         row = rows[label]
         lines.append(

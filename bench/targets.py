@@ -30,11 +30,27 @@ def discover():
             targets.append((label, url, False))
     if apps.is_installed("resources"):
         targets.append(("library, filtered", "/fr/resources/?audience=public&sort=newest", False))
+        targets += document_downloads()
     targets.append(("search", "/fr/search/?q=r%C3%A9installation", False))
     targets.append(("API page list", "/api/v3/pages/?locale=fr", False))
     if _has_dashboard():
         targets.append(("members dashboard (signed in)", "/fr/members/", True))
     return targets
+
+
+def document_downloads():
+    """A public file (anonymous) and a members-only one (signed in), through the library's download."""
+    from resources.models import Resource
+
+    found = []
+    for audience, label, signed_in in (
+        (Resource.Audience.PUBLIC, "document download, public", False),
+        (Resource.Audience.MEMBERS, "document download, members only", True),
+    ):
+        resource = Resource.objects.live().filter(locale__language_code="fr", audience=audience).order_by("pk").first()
+        if resource:
+            found.append((label, resource.get_download_url(), signed_in))
+    return found
 
 
 def _has_dashboard():
