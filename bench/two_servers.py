@@ -43,12 +43,13 @@ TASKS_RUNNING_TIMEOUT = 2
 
 
 class Cluster:
-    """gunicorn twice and ``manage.py db_worker`` twice, with production settings and one environment."""
+    """gunicorn twice and ``manage.py db_worker`` twice, one environment, production settings
+    (``bench.cluster_settings``: the same, with static files found without collectstatic)."""
 
     def __init__(self, environment):
         self.environment = {
             **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SETTINGS_MODULE": "bench.cluster_settings",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SITE_URL": "http://127.0.0.1",
@@ -77,15 +78,15 @@ class Cluster:
             self.servers.append((f"http://127.0.0.1:{port}", process))
         self.start_worker("worker-a")
         self.start_worker("worker-b")
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         for base, process in self.servers:
             while True:
                 assert process.poll() is None, f"the server at {base} stopped"
                 try:
-                    with OPENER.open(f"{base}/health/", timeout=5) as response:
+                    with OPENER.open(f"{base}/health/", timeout=10) as response:
                         if response.status == 200:
                             break
-                except (urllib.error.URLError, ConnectionError):
+                except OSError:  # refused, or no answer yet while the worker imports the app
                     pass
                 assert time.monotonic() < deadline, f"the server at {base} did not answer"
                 time.sleep(0.2)
@@ -210,7 +211,10 @@ def check_publish_and_upload(cluster, facts):
 
     _status, _location, content = staff.request("/admin/documents/add/")
     token = CSRF_FIELD.search(content.decode()).group(1)
-    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n" + facts["run"].encode()
+    pdf = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n%" + facts["run"].encode() + b"\n"
+    )
     status, _location, content = upload(
         staff,
         "/admin/documents/add/",

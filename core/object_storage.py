@@ -22,6 +22,8 @@ class MediaStorage(S3Storage):
         defaults = super().get_default_settings()
         # A file never replaces another of the same name (Wagtail adds a suffix, as on disk).
         defaults["file_overwrite"] = False
+        # The bucket's private default for every object, whatever AWS_DEFAULT_ACL says.
+        defaults["default_acl"] = None
         return defaults
 
     def is_public(self, name):
