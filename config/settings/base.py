@@ -5,6 +5,7 @@ declared here, once. ``dev`` relaxes these settings; ``production`` tightens the
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -227,6 +228,7 @@ STORAGES = {
 # otherwise. The names are django-storages' own. Without keys, boto3 looks for them itself
 # (instance role, ~/.aws). boto3 is imported only on this path (core/object_storage.py).
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+_MEDIA_ORIGINS = []  # where pages' images come from, for the Content-Security-Policy below
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config as _BotocoreConfig
 
@@ -251,6 +253,14 @@ if AWS_STORAGE_BUCKET_NAME:
         retries={"max_attempts": 2, "mode": "standard"},
     )
     STORAGES = {**STORAGES, "default": {"BACKEND": "core.object_storage.MediaStorage"}}
+    if AWS_S3_CUSTOM_DOMAIN:
+        _MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        # Path-style (endpoint/bucket/key) or virtual-hosted (bucket.endpoint/key) addresses.
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        _MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}", f"{_endpoint.scheme}://*.{_endpoint.netloc}"]
+    else:
+        _MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com", "https://*.amazonaws.com"]
 
 # Email
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
@@ -439,7 +449,7 @@ DEMO_ACCOUNTS_ALLOWED = False
 from csp.constants import NONCE  # noqa: E402
 
 # CSP_EXTRA_SOURCES lists other origins (a media CDN, object storage) for images and media.
-_CSP_EXTRA_SOURCES = env.list("CSP_EXTRA_SOURCES", default=[])
+_CSP_EXTRA_SOURCES = env.list("CSP_EXTRA_SOURCES", default=[]) + _MEDIA_ORIGINS
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
