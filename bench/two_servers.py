@@ -28,18 +28,59 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load_test import CSRF_FIELD, OPENER, Browser, free_port
+from bench.load_test import CSRF_FIELD, OPENER, free_port
+from bench.load_test import Browser as LoadTestBrowser
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PASSWORD = "two-servers-Pa55word"  # noqa: S105 (accounts made for this run)
 WRONG_PASSWORD = "not-the-password"  # noqa: S105
 TASKS = 12
 TASKS_RUNNING_TIMEOUT = 2
+
+
+# Every request carries the site's one host name, as behind a load balancer: allauth's failed
+# sign-in counter and the page cache are keyed by it (each server has its own port here).
+HOST = "127.0.0.1"
+
+
+class Browser(LoadTestBrowser):
+    """The load test's browser (cookies kept by hand), sending the site's host name to any server."""
+
+    def request(self, path, data=None, referer=None):
+        request = urllib.request.Request(  # noqa: S310 (loopback)
+            self.base + path,
+            data=urllib.parse.urlencode(data).encode() if data is not None else None,
+            headers=self.headers(referer),
+        )
+        return self.send(request)
+
+    def headers(self, referer=None):
+        headers = {"Accept-Language": "fr", "Host": HOST}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if referer:
+            headers["Referer"] = f"http://{HOST}{referer}"
+        return headers
+
+    def send(self, request):
+        try:
+            response = OPENER.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return response.status, response.headers.get("Location", ""), content
 
 
 class Cluster:
@@ -83,7 +124,8 @@ class Cluster:
             while True:
                 assert process.poll() is None, f"the server at {base} stopped"
                 try:
-                    with OPENER.open(f"{base}/health/", timeout=10) as response:
+                    health = urllib.request.Request(f"{base}/health/", headers={"Host": HOST})  # noqa: S310
+                    with OPENER.open(health, timeout=10) as response:
                         if response.status == 200:
                             break
                 except OSError:  # refused, or no answer yet while the worker imports the app
@@ -184,17 +226,9 @@ def upload(browser, path, fields, file_field, filename, content):
         + b"\r\n"
     )
     parts.append(f"--{boundary}--\r\n".encode())
-    headers = {
-        "Content-Type": f"multipart/form-data; boundary={boundary}",
-        "Cookie": "; ".join(f"{name}={value}" for name, value in browser.cookies.items()),
-        "Referer": browser.base + path,
-    }
+    headers = {**browser.headers(path), "Content-Type": f"multipart/form-data; boundary={boundary}"}
     request = urllib.request.Request(browser.base + path, data=b"".join(parts), headers=headers)  # noqa: S310
-    try:
-        response = OPENER.open(request, timeout=30)
-    except urllib.error.HTTPError as error:
-        response = error
-    return response.status, response.headers.get("Location", ""), response.read()
+    return browser.send(request)
 
 
 def check_publish_and_upload(cluster, facts):
@@ -264,12 +298,13 @@ def check_rate_limits(cluster, facts):
 
 
 def check_page_cache(cluster, facts):
-    first = OPENER.open(cluster.first + facts["page_url"], timeout=10)
-    second = OPENER.open(cluster.second + facts["page_url"], timeout=10)
-    assert second.headers.get("X-Page-Cache") == "hit", (
-        f"the second server did not serve the first's cached page: {first.headers.get('X-Page-Cache')}, "
-        f"{second.headers.get('X-Page-Cache')}"
-    )
+    def fetch(base):
+        request = urllib.request.Request(base + facts["page_url"], headers={"Host": HOST})  # noqa: S310 (loopback)
+        with OPENER.open(request, timeout=10) as response:
+            return response.headers.get("X-Page-Cache")
+
+    first, second = fetch(cluster.first), fetch(cluster.second)
+    assert second == "hit", f"the second server did not serve the first's cached page: {first}, {second}"
 
 
 def enqueue_tasks(folder, count=TASKS):
