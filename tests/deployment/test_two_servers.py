@@ -15,7 +15,12 @@ from django.db import connection
 
 from bench import two_servers
 
-pytestmark = [pytest.mark.subprocess, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after it must give later tests the migrations' rows back (root page, locales).
+pytestmark = [
+    pytest.mark.subprocess,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def database_url():

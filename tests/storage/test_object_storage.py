@@ -127,7 +127,7 @@ def test_a_missing_file_is_a_404_page_with_a_message(client, site_tree, object_s
 
 # Committed rows, each request in its own transaction, as in production: the failed upload's
 # rolled-back savepoint must not be the test's own transaction.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_while_storage_is_away_pages_serve_and_uploads_say_so(
     editor_client, site_tree, object_storage, settings, s3_server
 ):
