@@ -10,7 +10,8 @@ from core.backup import BackupError, create_backup
 class Command(BaseCommand):
     help = (
         "Back up the database (pg_dump --format=custom on PostgreSQL, SQLite's online backup "
-        "otherwise) and MEDIA_ROOT into one .tar archive. See docs/hardening.md."
+        "otherwise) and every media file (MEDIA_ROOT, or the bucket's objects with object storage) "
+        "into one .tar archive. See docs/hardening.md."
     )
 
     def add_arguments(self, parser):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             help="Archive to write (default: BACKUP_DIR/coalition-<date>.tar).",
         )
         parser.add_argument("--database", default="default", help="Database alias (default: default).")
-        parser.add_argument("--no-media", action="store_true", help="Leave MEDIA_ROOT out.")
+        parser.add_argument("--no-media", action="store_true", help="Leave the media files out.")
 
     def handle(self, *args, **options):
         output = options["output"] or Path(settings.BACKUP_DIR) / (f"coalition-{timezone.now():%Y%m%d-%H%M%S}.tar")

@@ -6,7 +6,8 @@ from core.backup import BackupError, restore_backup
 class Command(BaseCommand):
     help = (
         "Restore a backup made by backup_site: the database (pg_restore --clean, or SQLite's "
-        "backup API) and MEDIA_ROOT; then check every table's row count against the backup. "
+        "backup API) and the media (into MEDIA_ROOT, or the configured bucket under the same keys); then "
+        "check every table's row count and the number of files against the backup. "
         "REPLACES the target database's content. See docs/hardening.md."
     )
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
             help="Restore into this database instead (postgres://... or sqlite:////path), e.g. to test a backup.",
         )
         parser.add_argument("--no-media", action="store_true", help="Leave MEDIA_ROOT as it is.")
-        parser.add_argument("--media-root", help="Extract the media here instead of MEDIA_ROOT.")
+        parser.add_argument("--media-root", help="Extract the media here instead of MEDIA_ROOT or the bucket.")
         parser.add_argument("--no-input", action="store_true", help="Do not ask for confirmation.")
 
     def handle(self, *args, **options):
