@@ -166,6 +166,26 @@ def own_registration(user, event):
     return Registration.objects.filter(Registration.current(), event=event, user=user).first()
 
 
+def upcoming_registrations(user, *, now=None):
+    """``user``'s current registrations for events not ended yet, soonest first, each with ``event_page``:
+    the event's page in the active language (the default one where untranslated)."""
+    rows = list(Registration.objects.filter(Registration.current(), user=user).select_related("event"))
+    if not rows:
+        return []
+    keys = {row.event.translation_key for row in rows}
+    wanted = {locales.active_locale().pk, locales.default_locale().pk}
+    pages = {}
+    for model in (MeetingPage, ConsultationPage):
+        for page in model.objects.live().filter(
+            translation_key__in=keys, locale__in=wanted, ends_at__gte=now or timezone.now()
+        ):
+            if page.translation_key not in pages or page.locale_id == locales.active_locale().pk:
+                pages[page.translation_key] = page
+    for row in rows:
+        row.event_page = pages.get(row.event.translation_key)
+    return sorted((row for row in rows if row.event_page), key=lambda row: row.event_page.starts_at)
+
+
 def choose_workshops(registration, workshops):
     """Set the workshops a confirmed registration for the Consultations attends, within each one's seats.
 

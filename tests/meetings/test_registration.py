@@ -9,6 +9,8 @@ import io
 import pytest
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings import registration as rules
@@ -24,6 +26,9 @@ from tests.workinggroups.conftest import publish
 pytestmark = pytest.mark.django_db
 
 SECRET_LINK = "https://meet.example.org/secret-room"
+#: The meeting page for a registered member: the signed-in page's 22 (tests/home/test_query_budgets.py),
+#: plus the registration panel: the member's registration, the group membership, who runs the group.
+REGISTERED_MEETING_PAGE_BUDGET = 26
 
 
 @pytest.fixture
@@ -360,3 +365,76 @@ def test_co_chairs_propose_workshops_for_the_consultations(client, consultations
     assert (proposal.group_id, proposal.proposed_by_id, proposal.status) == (group.pk, co_chair.pk, "pending")
     client.force_login(make_person())
     assert client.post(url, {"group": group.pk, "title": "X", "description": "Y"}).status_code == 403
+
+
+def test_the_dashboard_lists_my_registrations_and_cancels_them(client, group, seat_meeting, co_chair):
+    user = member_of(group, language="en")
+    rules.register(user, seat_meeting)
+    client.force_login(user)
+
+    dashboard = client.get("/en/members/").content.decode()
+    assert "Winter meeting" in dashboard
+    assert f"/members/meetings/{seat_meeting.pk}/cancel/" in dashboard
+    assert '/members/meetings/"' not in dashboard  # the co-chairs' link is not for everyone
+    response = client.post(f"/en/members/meetings/{seat_meeting.pk}/cancel/", {"next": "/en/members/"})
+    assert response.status_code == 302 and response["Location"] == "/en/members/"
+    assert Registration.objects.get().status == "cancelled"
+    client.force_login(co_chair)
+    assert 'href="/en/members/meetings/"' in client.get("/en/members/").content.decode()
+
+
+def test_staff_accept_a_proposal_in_the_admin_and_the_decision_is_recorded(client, consultations, co_chair, group):
+    from meetings.models import WorkshopProposal
+    from members.models import User
+
+    proposal = WorkshopProposal.objects.create(
+        consultation=consultations[0], group=group, title="Atelier", description="D", proposed_by=co_chair
+    )
+    staff = User.objects.create_superuser(email="staff@example.org", password="x")  # noqa: S106
+    client.force_login(staff)
+
+    response = client.post(
+        f"/admin/meetings/workshop-proposals/edit/{proposal.pk}/",
+        {"title": "Atelier", "description": "D", "status": "accepted"},
+    )
+
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == ("accepted", staff)
+
+
+def page_queries(client, url):
+    client.get(url)  # warms the fragments
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_registered_members_meeting_page_and_the_listing_cost_the_same_with_ten_times_the_registrations(
+    client, group, seat_meeting, settings, language
+):
+    settings.PAGE_CACHE_ENABLED = False
+    seat_meeting.capacity = None
+    seat_meeting.save()
+    user = member_of(group)
+    rules.register(user, seat_meeting, needs_interpretation=True)
+    client.force_login(user)
+    page = seat_meeting if language == "fr" else seat_meeting.get_translations().get()
+    index = publish(MeetingIndexPageFactory(parent=page.get_parent().get_parent().get_parent()))
+    rules.register(member_of(group), seat_meeting)
+    small, html = page_queries(client, page.url)
+    listing_small, _ = page_queries(client, index.url)
+    assert SECRET_LINK in html
+
+    for _ in range(9):
+        rules.register(member_of(group), seat_meeting)
+        other = meeting(group, capacity=3)
+        rules.register(user, other)
+    large, html = page_queries(client, page.url)
+    listing_large, listing = page_queries(client, index.url)
+
+    assert SECRET_LINK in html
+    assert (large, listing_large) == (small, listing_small)
+    assert large <= REGISTERED_MEETING_PAGE_BUDGET
