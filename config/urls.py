@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
         name="account_email_verification_sent",
     ),
     path("accounts/", include("allauth.urls")),
+    path("members/meetings/", include("meetings.urls")),  # registration for meetings
     path("members/", include("members.urls")),  # members area
     path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth
     path("search/", include("search.urls")),

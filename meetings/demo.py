@@ -1,5 +1,6 @@
 """Demo content of the meetings: the groups' inline meetings converted to pages, past meetings with
-their minutes, the meetings listing, and the Consultations with workshops; French with English.
+their minutes, the meetings listing, the Consultations with workshops, and (with the demo accounts)
+registrations with a wait-list on the first group's next meeting; French with English.
 
 Idempotent: pages are found by their slug under their parent; nothing that exists is saved or
 translated again. Dates are counted from the day the demo is loaded.
@@ -8,6 +9,9 @@ translated again. Dates are counted from the day the demo is loaded.
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -15,7 +19,15 @@ from home.translation import translate_instance
 from workinggroups.models import ProjectPage, WorkingGroupIndexPage, WorkingGroupPage
 
 from .conversion import convert_inline_meetings
-from .models import ConsultationPage, MeetingIndexPage, MeetingLanguage, MeetingPage, WorkshopGroup, WorkshopPage
+from .models import (
+    ConsultationPage,
+    MeetingIndexPage,
+    MeetingLanguage,
+    MeetingPage,
+    Registration,
+    WorkshopGroup,
+    WorkshopPage,
+)
 from .zones import DEFAULT_TIME_ZONE
 
 ENGLISH = {}
@@ -201,3 +213,41 @@ def load(stdout, *, with_accounts=True):
     translate_instance(index, english, ENGLISH, replace_alias=True)
     load_past_meetings(stdout, french, english)
     load_consultations(stdout, index, french, english)
+    if with_accounts:
+        load_registrations(stdout, french)
+
+
+# (email, status, needs interpretation, in person): two seats taken, one person waiting.
+REGISTRATIONS = [
+    ("marie.tremblay@example.org", Registration.Status.CONFIRMED, False, True),
+    ("james.chen@example.org", Registration.Status.CONFIRMED, True, True),
+    ("sophie.martin@example.org", Registration.Status.WAITLISTED, False, True),
+]
+DEMO_SEATS = 2
+
+
+def load_registrations(stdout, french):
+    """Two seats on the first group's next meeting, both taken, and a wait-list (no email sent)."""
+    group = WorkingGroupPage.objects.filter(locale=french).order_by("path").first()
+    users = {user.email: user for user in get_user_model().objects.filter(email__in=[r[0] for r in REGISTRATIONS])}
+    if group is None or len(users) < len(REGISTRATIONS):
+        return
+    meeting = (
+        MeetingPage.objects.child_of(group).live().filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+    )
+    if meeting is None or Registration.objects.filter(event=meeting).exists():
+        return
+    for page in MeetingPage.objects.filter(translation_key=meeting.translation_key, alias_of__isnull=True).live():
+        page.capacity, page.interpretation = DEMO_SEATS, True
+        page.save_revision().publish()
+    now = timezone.now()
+    for position, (email, status, interpretation, in_person) in enumerate(REGISTRATIONS):
+        Registration.objects.create(
+            event=meeting,
+            user=users[email],
+            status=status,
+            needs_interpretation=interpretation,
+            in_person=in_person and meeting.is_in_person,
+            registered_at=now + datetime.timedelta(seconds=position),
+        )
+    stdout.write(f"  registrations and a wait-list on « {meeting.title} »")

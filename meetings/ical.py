@@ -47,8 +47,8 @@ def meeting_event(meeting, request=None):
     return event
 
 
-def calendar_response(request, title, slug, meetings):
-    """Answer with an iCalendar file of ``meetings`` (meeting pages), called ``<slug>.ics``."""
+def calendar_bytes(title, meetings, request=None):
+    """An iCalendar file of ``meetings`` (event pages), in the active language: feeds and email attachments."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Coalition site//Meetings//" + get_language().upper())
     calendar.add("version", "2.0")
@@ -57,6 +57,11 @@ def calendar_response(request, title, slug, meetings):
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request))
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical()
+
+
+def calendar_response(request, title, slug, meetings):
+    """Answer with an iCalendar file of ``meetings`` (meeting pages), called ``<slug>.ics``."""
+    response = HttpResponse(calendar_bytes(title, meetings, request), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     return response

@@ -1,13 +1,16 @@
 """Meetings listed on other apps' pages (the group page, the working-group index), from the one owner query."""
 
 from django import template
+from django.utils import timezone
 
 from wagtail.models import Page
 
 from core.caching import locales
 from home.visibility import unlisted_pages_q
 
-from ..models import attach_groups, upcoming_meetings
+from .. import registration
+from ..forms import RegistrationForm, WorkshopChoiceForm
+from ..models import ConsultationPage, attach_groups, upcoming_meetings
 
 register = template.Library()
 
@@ -42,3 +45,48 @@ def home_upcoming_meetings(context, value):
         "block_id": context.get("block_id"),
         "meetings": meetings,
     }
+
+
+@register.inclusion_tag("meetings/includes/registration_panel.html", takes_context=True)
+def registration_panel(context, event):
+    """Registering for ``event`` (a meeting or the Consultations page being shown), for the visitor.
+
+    Anonymous visitors get a sign-in link and nothing personal: their page is the shared, cached
+    one (core.caching.pages). Members see their registration, and the online link once they have a seat.
+    """
+    request = context["request"]
+    user = request.user
+    panel = {"event": event, "request": request, "signed_in": user.is_authenticated}
+    now = timezone.now()
+    panel["closed"] = event.is_cancelled or event.starts_at <= now
+    if event.pk is None or not user.is_authenticated:
+        return panel
+    canonical = registration.canonical_event(event)
+    panel["event_id"] = canonical.pk
+    own = registration.own_registration(user, canonical)
+    panel["registration"] = own
+    panel["manages"] = registration.may_manage_event(user, canonical)
+    if own is not None:
+        if own.is_confirmed and isinstance(event, ConsultationPage):
+            workshops = registration.consultation_workshops(canonical)
+            chosen = set(own.workshop_choices.values_list("workshop_id", flat=True))
+            panel["workshops"] = workshops
+            panel["workshop_form"] = WorkshopChoiceForm(
+                initial={"workshops": [str(pk) for pk in chosen]}, workshops=workshops
+            )
+        return panel
+    if not panel["closed"]:
+        problem = registration.refusal(user, canonical, now=now)
+        if problem is None:
+            panel["form"] = RegistrationForm(event=canonical)
+            panel["full"] = not registration.has_free_seat(canonical)
+        else:
+            panel["refusal"] = problem.message
+    return panel
+
+
+@register.inclusion_tag("meetings/includes/my_registrations.html", takes_context=True)
+def my_registrations(context):
+    """The signed-in member's registrations for events to come, each with a cancel button (three queries)."""
+    request = context["request"]
+    return {"request": request, "registrations": registration.upcoming_registrations(request.user)}

@@ -143,6 +143,7 @@ class DashboardView(MemberAreaMixin, TemplateView):
             item["ical_url"] = item["page"].get_ical_url() if active else ""
             item["manages"] = item["membership"].is_manager
         context["my_groups"] = my_groups
+        context["manages_a_group"] = any(item["manages"] for item in my_groups)
         # The newest resources of the groups I am in (the resources app's inclusion tag).
         context["my_group_pages"] = [item["page"] for item in my_groups if item["membership"].is_active]
         # Its cache key: an approved member may download every file, so the list depends

@@ -56,10 +56,10 @@ WARM_CEILING = {
     "resource page": 12,
     "search": 16,
     "search, resources": 10,
-    "members dashboard": 11,
+    "members dashboard": 14,  # 11, plus my registrations: the rows, then the meeting and Consultations pages
     "API pages list": 8,
     "meeting page": 15,
-    "meeting page, signed in": 22,
+    "meeting page, signed in": 25,  # 22, plus the registration panel: mine, the group, who runs it
     "meetings listing": 15,
     "meetings listing, filtered": 16,
     "Consultations page": 13,

@@ -56,3 +56,12 @@ def test_each_page_has_a_real_english_translation(model):
 def test_the_listing_answers_in_both_languages(client, path, text):
     response = client.get(path)
     assert response.status_code == 200 and text in response.content.decode()
+
+
+def test_one_meeting_has_registrations_and_a_wait_list():
+    from meetings.models import Registration
+
+    rows = list(Registration.objects.select_related("event").order_by("registered_at"))
+    assert [row.status for row in rows] == ["confirmed", "confirmed", "waitlisted"]
+    assert len({row.event_id for row in rows}) == 1
+    assert rows[0].event.specific.capacity == 2

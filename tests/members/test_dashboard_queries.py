@@ -27,8 +27,8 @@ from tests.factories.resources import ResourceFactory
 pytestmark = pytest.mark.django_db
 
 #: Session, user, the user's groups, permissions (two), profiles, memberships, groups, view
-#: restrictions (which meetings are listed), meetings.
-DASHBOARD_BUDGET = 11
+#: restrictions (which meetings are listed), meetings, my registrations for meetings.
+DASHBOARD_BUDGET = 12
 
 
 def grow(site_tree, person, organisation, first, times):

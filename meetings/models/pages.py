@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +35,10 @@ from home.visibility import unlisted_pages_q
 from members.access import is_approved_member
 from workinggroups.models import LINK_FIELDS, PublicListingsMixin, WorkingGroupPage
 
-from . import ical
-from .blocks import AgendaBlock, ParticipantDocumentsBlock
-from .filters import MeetingFilter
-from .zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, event_when, zone_label
+from .. import ical
+from ..blocks import AgendaBlock, ParticipantDocumentsBlock
+from ..filters import MeetingFilter
+from ..zones import DEFAULT_TIME_ZONE, TIME_ZONE_CHOICES, event_when, zone_label
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -89,6 +90,11 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
     )
     minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT_FEATURES + ["h3"])
     decisions = RichTextField(_("what was decided"), blank=True, features=RICH_TEXT_FEATURES)
+    # Registration (meetings.registration): seats, then a wait-list; a cancelled event takes no registration.
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit; past it, members are wait-listed.")
+    )
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
     # What calendar apps read to replace their copy of the event (iCalendar SEQUENCE and
     # LAST-MODIFIED): raised and stamped by save() when a publish changes what the calendar shows.
     sequence = models.PositiveIntegerField(_("revision number"), default=0, editable=False)
@@ -123,6 +129,7 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         FieldRowPanel([FieldPanel("languages"), FieldPanel("interpretation")], heading=_("Languages")),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("is_cancelled")], heading=_("Registration")),
         FieldPanel("theme"),
         FieldPanel("description"),
         FieldPanel("agenda"),
@@ -154,6 +161,7 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
         APIField("description"),
         APIField("agenda"),
         APIField("calendar_url"),
+        APIField("is_cancelled"),
     ]
     override_translatable_fields = [
         SynchronizedField("starts_at"),
@@ -165,6 +173,8 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
         SynchronizedField("languages"),
         SynchronizedField("interpretation"),
         SynchronizedField("participant_documents"),
+        SynchronizedField("capacity"),
+        SynchronizedField("is_cancelled"),
         TranslatableField("city"),
         TranslatableField("venue"),
         TranslatableField("address"),
@@ -247,6 +257,13 @@ class EventPage(RoutableBasePageMixin, RoutablePageMixin, BasePage):
         context["shows_members_content"] = is_approved_member(request.user)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A signed-in person's page shows their registration and, with a seat, the online link: kept by nobody.
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
     @property
     def calendar_url(self):
         url = self.get_url()
@@ -265,10 +282,18 @@ class MeetingPage(EventPage):
         default=False,
         help_text=_("Held during the Consultations; closed to government and media."),
     )
+    open_to_all_members = models.BooleanField(
+        _("open to every member"),
+        default=False,
+        help_text=_("Every approved member may register, not only the group's members."),
+    )
 
-    content_panels = EventPage.content_panels + [FieldPanel("at_consultations")]
+    content_panels = EventPage.content_panels + [FieldPanel("at_consultations"), FieldPanel("open_to_all_members")]
     api_fields = EventPage.api_fields + [APIField("at_consultations")]
-    override_translatable_fields = EventPage.override_translatable_fields + [SynchronizedField("at_consultations")]
+    override_translatable_fields = EventPage.override_translatable_fields + [
+        SynchronizedField("at_consultations"),
+        SynchronizedField("open_to_all_members"),
+    ]
 
     parent_page_types = ["workinggroups.WorkingGroupPage"]
     subpage_types = []
