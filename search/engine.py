@@ -6,9 +6,11 @@ which any of its synonyms may stand for. Each match is then scored the same way 
 
 1. the title is exactly the query's words (+40);
 2. the title holds the query's words side by side (+20);
-3. the title holds every group (+10), or with ``operator="or"``, any group;
+3. the title holds every group (+10), or with ``operator="or"``, any group; then the shorter
+   that title, the better (up to +4: the share of the title's words the query names);
 4. the body holds the query's words side by side (+3);
-5. the database's text rank, squashed below 1, orders the rest: FTS5's ``bm25`` on SQLite (lower
+5. a kind of page that leads to the others (a working group's own page) gets its ``search_boost``;
+6. the database's text rank, squashed below 1, orders the rest: FTS5's ``bm25`` on SQLite (lower
    is better there, so negated) and ``ts_rank`` on PostgreSQL, the title counting ten times the body.
 
 SQLite matches the terms search.analysis writes to its index; PostgreSQL stems the words itself
@@ -39,7 +41,7 @@ from django.db.models.functions import Cast
 
 from .analysis import STOP_WORDS, current_language, language_of, stem, words
 
-TITLE_EXACT, TITLE_PHRASE, TITLE_ALL, BODY_PHRASE = 40.0, 20.0, 10.0, 3.0
+TITLE_EXACT, TITLE_PHRASE, TITLE_ALL, COVERAGE, BODY_PHRASE = 40.0, 20.0, 10.0, 4.0, 3.0
 TITLE_WEIGHT = 10.0
 _PHRASE = re.compile(r'"([^"]*)"')
 
@@ -159,7 +161,19 @@ def _alternative_in(alternative, title_terms, title_set):
     return all(term in title_set for term in alternative.terms)
 
 
-def sqlite_score(parsed, title, body, rank):
+def boosts():
+    """``{content type id: boost}`` of the indexed models that declare a ``search_boost``."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    return {
+        ContentType.objects.get_for_model(model).pk: float(model.search_boost)
+        for model in apps.get_models()
+        if getattr(model, "search_boost", None)
+    }
+
+
+def sqlite_score(parsed, title, body, rank, boost=0.0):
     title_terms = tuple(title.split())
     title_set = set(title_terms)
     terms = parsed.terms
@@ -170,11 +184,11 @@ def sqlite_score(parsed, title, body, rank):
         score += TITLE_PHRASE
     present = [any(_alternative_in(alt, title_terms, title_set) for alt in group) for group in parsed.groups]
     if present and (all(present) if parsed.operator == "and" else any(present)):
-        score += TITLE_ALL
+        score += TITLE_ALL + COVERAGE * min(1.0, len(parsed.groups) / max(len(title_set), 1))
     if len(terms) > 1 and body is not None and f" {' '.join(terms)} " in f" {body} ":
         score += BODY_PHRASE
     text = max(-rank, 0.0)
-    return score + text / (1.0 + text)
+    return score + boost + text / (1.0 + text)
 
 
 def _sqlite_entries(queryset, parsed):
@@ -194,11 +208,22 @@ def _sqlite_ranked(queryset, parsed, most):
         _sqlite_entries(queryset, parsed)
         .annotate(rank=BM25())
         .order_by("rank", "-index_entry__object_id")
-        .values_list("index_entry__object_id", "title", "body" if len(parsed.terms) > 1 else "rank", "rank")[:most]
+        .values_list(
+            "index_entry__object_id",
+            "index_entry__content_type_id",
+            "title",
+            # The body is read only when a phrase may be in it.
+            "body" if len(parsed.terms) > 1 else "rank",
+            "rank",
+        )[:most]
     )
+    boost = boosts()
     scored = [
-        (object_id, sqlite_score(parsed, title, body if len(parsed.terms) > 1 else None, rank))
-        for object_id, title, body, rank in rows
+        (
+            object_id,
+            sqlite_score(parsed, title, body if len(parsed.terms) > 1 else None, rank, boost.get(content_type, 0.0)),
+        )
+        for object_id, content_type, title, body, rank in rows
     ]
     scored.sort(key=lambda item: item[1], reverse=True)
     return scored, len(rows)
@@ -245,7 +270,8 @@ class Flag(Func):
         self.sql, self.params, self.weight = sql, params, weight
 
     def as_sql(self, compiler, connection, **extra_context):
-        return f"(CASE WHEN {self.sql} THEN {float(self.weight)} ELSE 0 END)", list(self.params)
+        weight = self.weight if isinstance(self.weight, str) else float(self.weight)
+        return f"(CASE WHEN {self.sql} THEN {weight} ELSE 0 END)", list(self.params)
 
 
 def _postgres_ranked(queryset, parsed, config, limit):
@@ -257,7 +283,15 @@ def _postgres_ranked(queryset, parsed, config, limit):
     typed = " ".join(parsed.words)
     bonus = Flag(f"strip({title}) = strip(to_tsvector(%s::regconfig, %s))", [config, typed], TITLE_EXACT)
     # With operator "or", the query itself asks for any group: the title then holds one of them.
-    bonus = bonus + Flag(f"{title} @@ to_tsquery(%s::regconfig, %s)", [config, tsquery_text(parsed)], TITLE_ALL)
+    in_title = f"{title} @@ to_tsquery(%s::regconfig, %s)"
+    bonus = bonus + Flag(in_title, [config, tsquery_text(parsed)], TITLE_ALL)
+    bonus = bonus + Flag(
+        in_title,
+        [config, tsquery_text(parsed)],
+        f"{COVERAGE} * least(1.0, {len(parsed.groups)}.0 / greatest(length({title}), 1))",
+    )
+    for content_type, boost in boosts().items():
+        bonus = bonus + Flag(f'"{table}"."content_type_id" = %s', [content_type], boost)
     if len(parsed.terms) > 1:
         bonus = bonus + Flag(f"{title} @@ phraseto_tsquery(%s::regconfig, %s)", [config, typed], TITLE_PHRASE)
         bonus = bonus + Flag(f"{body} @@ phraseto_tsquery(%s::regconfig, %s)", [config, typed], BODY_PHRASE)

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from core.caching import fragments
 
-from .analysis import words
+from .analysis import language_of, stem, words
 
 #: Words shorter than this are never corrected (too many neighbours) nor offered.
 MIN_LENGTH = 3
@@ -78,7 +78,11 @@ def correct(word, buckets):
 
 
 def suggest(query, locale):
-    """``query`` with its unknown words replaced by their nearest indexed words, or ``None`` if nothing changes."""
+    """``query`` with its unknown words replaced by their nearest indexed words, or ``None`` if nothing changes.
+
+    A replacement with the same stem ("afghan" for "afghans") would find the same pages: not offered.
+    """
+    language = language_of(locale.language_code)
     buckets = vocabulary(locale)
     known = {word for bucket in buckets.values() for word, _count in bucket}
     changed = False
@@ -86,7 +90,7 @@ def suggest(query, locale):
     for word in words(query):
         if len(word) >= MIN_LENGTH and word not in known and not word.isdigit():
             replacement = correct(word, buckets)
-            if replacement:
+            if replacement and stem(replacement, language) != stem(word, language):
                 word, changed = replacement, True
         result.append(word)
     return " ".join(result) if changed else None

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.core.paginator import Paginator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -18,6 +19,12 @@ from .text import MAX_QUERY_LENGTH, clean_query, highlight
 
 #: Below this many results, the page also offers the nearest words the index knows ("Did you mean …?").
 FEW_RESULTS = 3
+
+
+def language_name(locale):
+    """The name of the results' language, as a sentence shows it (French writes language names in lower case)."""
+    name = str(locale.get_display_name())
+    return name.lower() if get_language().startswith("fr") else name
 
 
 def highlight_words(query):
@@ -156,7 +163,7 @@ class SearchView(TemplateView):
                 "results": shown,
                 "results_page": results_page,
                 "result_count": paginator.count + len(promotions),
-                "language_name": self.locale.get_display_name(),
+                "language_name": language_name(self.locale),
                 "promotions": promotions if page_number == 1 else [],
                 "previous_query": self.query_string(page=results_page.previous_page_number())
                 if results_page.has_previous()
