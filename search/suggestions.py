@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from core.caching import fragments
 
 from .analysis import language_of, stem, words
+from .memo import remembered
 
 #: Words shorter than this are never corrected (too many neighbours) nor offered.
 MIN_LENGTH = 3
@@ -43,7 +44,7 @@ def vocabulary(locale):
                 buckets[word[0]].append((word, count))
         return dict(buckets)
 
-    return fragments.cached("search-vocabulary", [locale.pk], read)
+    return remembered(("vocabulary", locale.pk), lambda: fragments.cached("search-vocabulary", [locale.pk], read))
 
 
 def distance(a, b, limit):

@@ -4,6 +4,7 @@ from core.caching import fragments
 
 from .analysis import language_of
 from .engine import alternative
+from .memo import remembered
 
 
 def synonyms_for(language):
@@ -21,4 +22,4 @@ def synonyms_for(language):
                 known.extend(other for other in alternatives if other not in known)
         return table
 
-    return fragments.cached("search-synonyms", [language], read)
+    return remembered(("synonyms", language), lambda: fragments.cached("search-synonyms", [language], read))
