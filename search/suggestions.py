@@ -1,11 +1,11 @@
 """ "Did you mean …?": the nearest words of the index's vocabulary in the visitor's language.
 
-The vocabulary is the words of the titles of the live pages and resources of a language, with
-the editors' synonyms, counted: read once per cache version (any publish bumps it) and kept
-under it. A word of the query that is not in it is replaced by the most frequent vocabulary word
-within one edit (two for words of six letters or more, a swap of two letters counting as one),
-among words of the same first letter and a close length: a few dozen comparisons per word,
-whatever the size of the site.
+The vocabulary is the words of the titles and introductions of the live pages and resources of
+a language (descriptions for resources), with the editors' synonyms, counted: read once per cache
+version (any publish bumps it) and kept under it. A word of the query that is not in it is
+replaced by the most frequent vocabulary word within one edit (two for words of six letters or
+more, a swap of two letters counting as one), among words of the same first letter and a close
+length: a few dozen comparisons per word, whatever the size of the site.
 """
 
 from collections import Counter, defaultdict
@@ -23,19 +23,24 @@ def vocabulary(locale):
     """``{first letter: [(word, count)]}`` of the words indexed in ``locale``, most frequent first."""
 
     def read():
-        from wagtail.models import Page
+        from wagtail.models import Page, get_page_models
 
         from resources.models import Resource
 
         from .models import Synonym
 
         counts = Counter()
-        texts = Page.objects.live().filter(locale=locale, depth__gt=1).values_list("title", "search_description")
-        for title, description in texts.iterator():
+        for title in Page.objects.live().filter(locale=locale, depth__gt=1).values_list("title", flat=True).iterator():
+            counts.update(words(title))
+        # Introductions hold the words a page is about; one query per kind of page, once per cache version.
+        for model in get_page_models():
+            if "introduction" in {field.name for field in model._meta.concrete_fields if field.model is model}:
+                live = model.objects.live().filter(locale=locale).exclude(introduction="")
+                for introduction in live.values_list("introduction", flat=True).iterator():
+                    counts.update(words(introduction))
+        for title, description in Resource.objects.filter(locale=locale).values_list("title", "description").iterator():
             counts.update(words(title))
             counts.update(words(description))
-        for title in Resource.objects.filter(locale=locale).values_list("title", flat=True).iterator():
-            counts.update(words(title))
         for terms in Synonym.objects.filter(language=locale.language_code[:2]).values_list("terms", flat=True):
             counts.update(words(terms))
         buckets = defaultdict(list)
