@@ -134,7 +134,8 @@ class SearchView(TemplateView):
                     context["messages_for_visitor"].append(
                         _("No result contains all of these words; here are results with some of them.")
                     )
-            if searched == query and not filters.types and filters.group is None:
+            # The visitor's own words found nothing (whatever the nearest words found): editors should know.
+            if (searched != query or not found.count) and not filters.types and filters.group is None:
                 UnansweredSearch.record(self.locale.language_code[:2], query)
         elif found.count < FEW_RESULTS:
             context["did_you_mean"] = suggest(query, self.locale)
