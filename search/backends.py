@@ -13,8 +13,10 @@ that one table, so instead:
 ``coalition_fr`` and ``coalition_en`` (created by ``site_search``'s migration) run ``unaccent``
 before the Snowball stemmer, which makes "detention" find "détention".
 
-On SQLite (and anything else) this module returns Wagtail's own database backend unchanged:
-FTS5's default tokenizer already ignores accents; it does not stem.
+On SQLite the index holds each object's text as terms of its own language (search.analysis:
+accents and case dropped, stop words left out, Snowball stems) and every Wagtail search of it
+(admin, API) looks for the terms of the active language. The site search and the library's text
+box rank with search.engine, the same order on both databases.
 """
 
 from collections import defaultdict
