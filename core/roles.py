@@ -48,6 +48,9 @@ CONTENT = (
     *model_permissions("workinggroups.topic", *MANAGE),
     *model_permissions("home.sitefooter", *MANAGE),
     *model_permissions("home.mainmenu", *MANAGE),
+    # What the site search finds: synonyms and promoted results (the report of unanswered searches follows them).
+    *model_permissions("site_search.synonym", *MANAGE, "view"),
+    *model_permissions("wagtailsearchpromotions.searchpromotion", *MANAGE),
 )
 MEMBERSHIP = (
     ACCESS_ADMIN,

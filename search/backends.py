@@ -13,8 +13,10 @@ that one table, so instead:
 ``coalition_fr`` and ``coalition_en`` (created by ``site_search``'s migration) run ``unaccent``
 before the Snowball stemmer, which makes "detention" find "détention".
 
-On SQLite (and anything else) this module returns Wagtail's own database backend unchanged:
-FTS5's default tokenizer already ignores accents; it does not stem.
+On SQLite the index holds each object's text as terms of its own language (search.analysis:
+accents and case dropped, stop words left out, Snowball stems) and every Wagtail search of it
+(admin, API) looks for the terms of the active language. The site search and the library's text
+box rank with search.engine, the same order on both databases.
 """
 
 from collections import defaultdict
@@ -26,18 +28,26 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.query import Phrase, PlainText
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, Count, FloatField, Func, Window
-from django.db.models.functions import Cast
 from django.utils import translation
 
+from .analysis import analyse, current_language, language_of, words
+from .engine import matched_ids, parse, ranked_ids
+
 try:
-    from modelsearch.backends.database.sqlite.query import MatchExpression, SQLiteFTSIndexEntry, normalize
+    from modelsearch.backends.database.sqlite.query import SQLiteFTSIndexEntry
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteIndex,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
 except LookupError:  # Only a SQLite database has modelsearch's FTS table (and its model).
-    MatchExpression = SQLiteFTSIndexEntry = normalize = None
+    SQLiteFTSIndexEntry = None
+    SQLiteIndex = object
 
 LANGUAGE_CONFIGS = {"fr": "coalition_fr", "en": "coalition_en"}
 DEFAULT_CONFIG = "coalition_fr"
@@ -88,57 +98,110 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
         self.config = self.language_configs.get(settings.LANGUAGE_CODE, self.config)
 
 
-class TitleWeightedBM25(Func):
-    """FTS5's ``bm25`` with the title column weighted: a title that names the words outranks a body that repeats them.
+class StemmedSQLiteIndex(SQLiteIndex):
+    """modelsearch's SQLite index, each object's text written as its language's terms (search.analysis)."""
 
-    The columns are modelsearch's ``autocomplete, body, title``; lower is better.
-    """
+    def add_items(self, model, objs):
+        from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+        from modelsearch.utils import get_content_type_pk
 
-    output_field = FloatField()
+        from wagtail.models import Locale
 
-    def as_sql(self, compiler, connection, **extra_context):
-        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
+        if not model.get_search_fields() or not objs:
+            return
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        data = {}
+        for obj in objs:
+            indexer = ObjectIndexer(obj, self.backend)
+            language = language_of(languages.get(getattr(obj, "locale_id", None)))
+            data[indexer.id] = {
+                "title": analyse(indexer.title, language),
+                "autocomplete": analyse(indexer.autocomplete, language),
+                "body": analyse(indexer.body, language),
+            }
+        entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+        indexed = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+        for object_id in indexed:
+            entries.filter(object_id=object_id).update(**data[object_id])
+        self.entries.bulk_create(
+            self.entries.model(content_type_id=get_content_type_pk(model), object_id=object_id, **fields)
+            for object_id, fields in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class StemmedQueryMixin:
+    """Wagtail's own searches (admin, API) look for the terms the stemmed index holds."""
+
+    def build_search_query_content(self, query, config=None):
+        language = current_language()
+        if isinstance(query, PlainText):
+            text = analyse(query.query_string, language) or " ".join(words(query.query_string))
+            if text:
+                query = PlainText(text, operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase):
+            text = analyse(query.query_string, language)
+            if text:
+                query = Phrase(text)
+        return super().build_search_query_content(query, config=config)
+
+
+if SQLiteFTSIndexEntry is not None:
+
+    class StemmedSQLiteQueryCompiler(StemmedQueryMixin, SQLiteSearchQueryCompiler):
+        pass
+
+    class StemmedSQLiteAutocompleteQueryCompiler(StemmedQueryMixin, SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class StemmedSQLiteSearchBackend(SQLiteSearchBackend):
+        index_class = StemmedSQLiteIndex
+        query_compiler_class = StemmedSQLiteQueryCompiler
+        autocomplete_query_compiler_class = StemmedSQLiteAutocompleteQueryCompiler
+
+
+def search_config():
+    """The PostgreSQL text-search configuration of the active language."""
+    return LANGUAGE_CONFIGS.get(current_language(), DEFAULT_CONFIG)
+
+
+def parse_query(query, operator="and"):
+    from .synonyms import synonyms_for
+
+    language = current_language()
+    return parse(query, operator=operator, language=language, synonyms=synonyms_for(language))
 
 
 def ranked_matches(queryset, query, operator, limit, most):
     """The ``limit`` best matches of ``queryset`` as ``[(object, score)]``, and how many matched (at most ``most``).
 
-    Scores are higher for better matches, whatever the database. On SQLite, modelsearch ranks with
-    a subquery per matching row and no title weight; here one query led by the FTS index ranks at
-    most ``most`` matches, and one more reads the ``limit`` objects. On PostgreSQL, one query ranks
-    and reads the ``limit`` best, and counts every match on the way (a window over the matches):
-    a separate count would match every row a second time.
+    Scores are higher for better matches, whatever the database (search.engine). One query ranks
+    the matches (on PostgreSQL it also counts them, with a window), one more reads the ``limit`` best.
     """
-    results = queryset.search(query, operator=operator)
     model = queryset.model
-    if connection.vendor != "sqlite" or SQLiteFTSIndexEntry is None:
-        ranked = results.annotate_score("search_score").get_queryset().annotate(matched=Window(Count("*")))
-        best = list(ranked[:limit])
-        return [(match, match.search_score or 0.0) for match in best], min(best[0].matched if best else 0, most)
-    compiler = results.query_compiler
-    object_ids = queryset.order_by().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
-    ranked = list(
-        # The FTS table leads the query: SQLite then runs the MATCH once, not once per row.
-        SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(compiler.query))),
-            index_entry__content_type__in=get_descendants_content_types_pks(model),
-            index_entry__object_id__in=object_ids,
-        )
-        .annotate(rank=TitleWeightedBM25())
-        .order_by("rank", "-index_entry__object_id")
-        .values_list("index_entry__object_id", "rank")[:most]
-    )
-    best = ranked[:limit]
-    objects = queryset.in_bulk([model._meta.pk.to_python(object_id) for object_id, _rank in best])
+    ranked, count = ranked_ids(queryset, parse_query(query, operator), limit, most, config=search_config())
+    objects = queryset.in_bulk([model._meta.pk.to_python(object_id) for object_id, _score in ranked])
     matches = []
-    for object_id, rank in best:
+    for object_id, score in ranked:
         obj = objects.get(model._meta.pk.to_python(object_id))
         if obj is not None:
-            matches.append((obj, -rank))
-    return matches, len(ranked)
+            matches.append((obj, score))
+    return matches, count
+
+
+def matching_pks(queryset, query, operator="and"):
+    """The primary keys of every object of ``queryset`` matching ``query``, in no particular order."""
+    to_python = queryset.model._meta.pk.to_python
+    return [
+        to_python(object_id)
+        for object_id in matched_ids(queryset, parse_query(query, operator), config=search_config())
+    ]
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name.
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
+    if connection.vendor == "sqlite" and SQLiteFTSIndexEntry is not None:
+        return StemmedSQLiteSearchBackend(params)
     return DatabaseSearchBackend(params)

@@ -28,7 +28,7 @@ from wagtail.search import index
 from workinggroups.models import WorkingGroupPage
 from workinggroups.models.listings import LINK_FIELDS
 
-from .backends import ranked_matches
+from .backends import matching_pks, ranked_matches
 from .text import html_to_text
 
 # Each source returns at most this many results: plenty for people paging through a small site,
@@ -126,7 +126,7 @@ def matching_ids(queryset, query, operator="and"):
     """The primary keys of every object of ``queryset`` that matches ``query``, in no particular order."""
     try:
         with transaction.atomic():
-            return [obj.pk for obj in queryset.only("pk").search(query, operator=operator, order_by_relevance=False)]
+            return matching_pks(queryset, query, operator)
     except DatabaseError:
         return []
 

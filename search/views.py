@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.core.paginator import Paginator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -9,9 +10,28 @@ from wagtail.search.utils import normalise_query_string
 
 from core.caching import fragments, locales
 
+from .backends import parse_query
 from .forms import SearchForm
+from .models import UnansweredSearch
 from .sources import Found, GroupLink, SearchResult, SearchScope, get_sources
+from .suggestions import suggest
 from .text import MAX_QUERY_LENGTH, clean_query, highlight
+
+#: Below this many results, the page also offers the nearest words the index knows ("Did you mean …?").
+FEW_RESULTS = 3
+
+
+def language_name(locale):
+    """The name of the results' language, as a sentence shows it (French writes language names in lower case)."""
+    name = str(locale.get_display_name())
+    return name.lower() if get_language().startswith("fr") else name
+
+
+def highlight_words(query):
+    """The words to mark in excerpts: the query's and those of the synonyms it matched."""
+    parsed = parse_query(query)
+    extra = {word for group in parsed.groups for alternative in group[1:] for word in alternative.words}
+    return " ".join([query, *sorted(extra)])
 
 
 def promotions_by_query(locale):
@@ -99,13 +119,29 @@ class SearchView(TemplateView):
         # Each source is asked for as many results as the pages up to this one show, no more.
         limit = max(page_number, 1) * self.per_page + len(promotions)
         found = self.search(query, filters, operator="and", limit=limit)
-        if not found.count and len(query.split()) > 1:
-            # Every word at once found nothing: look for any of the words, and say so.
-            found = self.search(query, filters, operator="or", limit=limit)
-            if found.count:
-                context["messages_for_visitor"].append(
-                    _("No result contains all of these words; here are results with some of them.")
-                )
+        searched = query
+        if not found.count:
+            # Nothing has every word: first the nearest words the index knows (a typo), then any of the words.
+            suggestion = suggest(query, self.locale)
+            if suggestion:
+                corrected = self.search(suggestion, filters, operator="and", limit=limit)
+                if corrected.count:
+                    found, searched = corrected, suggestion
+                    context["searched_instead"] = suggestion
+            if not found.count and len(query.split()) > 1:
+                found = self.search(query, filters, operator="or", limit=limit)
+                if found.count:
+                    context["messages_for_visitor"].append(
+                        _("No result contains all of these words; here are results with some of them.")
+                    )
+            # The visitor's own words found nothing (whatever the nearest words found): editors should know.
+            if (searched != query or not found.count) and not filters.types and filters.group is None:
+                UnansweredSearch.record(self.locale.language_code[:2], query)
+        elif found.count < FEW_RESULTS:
+            context["did_you_mean"] = suggest(query, self.locale)
+        if context.get("did_you_mean"):
+            context["did_you_mean_query"] = self.query_string(page=None, q=context["did_you_mean"])
+        marked = highlight_words(searched)
         promoted_urls = {promotion.url for promotion in promotions}
         results = [result for result in found.results if result.url not in promoted_urls]
         count = found.count - (len(found.results) - len(results))
@@ -121,13 +157,14 @@ class SearchView(TemplateView):
         for source in self.sources:
             source.prepare([result for result in shown if result.source == source.name], scope=self.scope)
         for result in shown:
-            result.excerpt = highlight(result.text, query)
+            result.excerpt = highlight(result.text, marked)
         context.update(
             {
                 "search_query": query,
                 "results": shown,
                 "results_page": results_page,
                 "result_count": paginator.count + len(promotions),
+                "language_name": language_name(self.locale),
                 "promotions": promotions if page_number == 1 else [],
                 "previous_query": self.query_string(page=results_page.previous_page_number())
                 if results_page.has_previous()
@@ -185,9 +222,11 @@ class SearchView(TemplateView):
         groups = getattr(form, "groups", {})
         return [GroupLink(page.title, page.get_url(self.request) or "") for page in groups.values()]
 
-    def query_string(self, page):
+    def query_string(self, page, q=None):
         params = self.request.GET.copy()
         params.pop("page", None)
+        if q is not None:
+            params["q"] = q
         if page is not None:
             params["page"] = page
         return params.urlencode()

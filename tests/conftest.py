@@ -207,9 +207,13 @@ def site_tree(locales):
 def _clear_cache():
     from django.core.cache import cache
 
+    from search import memo
+
     cache.clear()
+    memo.forget()
     yield
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture

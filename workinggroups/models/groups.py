@@ -151,6 +151,9 @@ class WorkingGroupPage(
 ):
     """One working group. A group and its translations are one group."""
 
+    #: Among results that match a search as well, a group's own page comes before its projects (search.engine).
+    search_boost = 1.5
+
     summary = RichTextField(
         _("about the group"),
         blank=True,

@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "meetings.demo",
     "core.demo",
     "translations.demo",
+    "search.demo",
 ]
 
 
