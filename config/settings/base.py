@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "workinggroups",
     "members",
     "meetings",
+    "resolutions",
     "resources",
     "search",
     "translations",
