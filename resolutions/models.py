@@ -197,7 +197,6 @@ class ResolutionIndexPage(PublicListingsMixin, RoutableBasePageMixin, RoutablePa
         page = (
             adopted_resolutions(self.locale, unlisted_q=self.unlisted_q)
             .filter(record__year=year, record__sequence=sequence)
-            .only(*LINK_FIELDS)
             .first()
         )
         if page is None:

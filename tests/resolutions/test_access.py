@@ -6,8 +6,10 @@ import pytest
 
 from django.test import Client
 
+from members.models import MemberProfile
 from resolutions.choices import Outcome
 from resolutions.services import record_outcome
+from tests.factories.members import make_person
 
 from .conftest import new_resolution
 
@@ -34,9 +36,6 @@ def test_a_draft_is_closed_to_the_public_by_every_way_in(client, draft, english)
 
 
 def test_a_signed_up_account_is_not_a_member(draft):
-    from tests.factories.members import make_person
-    from members.models import MemberProfile
-
     pending = make_person(status=MemberProfile.Status.PENDING, email="pending@example.org")
     client = Client()
     client.force_login(pending)
