@@ -24,6 +24,7 @@ def discover():
         ("meeting page", "meetings.MeetingPage"),
         ("meetings listing", "meetings.MeetingIndexPage"),
         ("Consultations page", "meetings.ConsultationPage"),
+        ("resolutions database", "resolutions.ResolutionIndexPage"),
     ]:
         url = _first_url(model)
         if url:

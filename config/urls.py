@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", to_allauth_login),  # members: Wagtail's private-page sign-in → allauth
     path("search/", include("search.urls")),
     path("resources/", include("resources.urls")),
+    path("resolution-work/", include("resolutions.urls")),  # members' amendments and versions
     # Wagtail's page serving comes last: it catches everything else.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

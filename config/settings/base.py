@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "workinggroups",
     "members",
     "meetings",
+    "resolutions",
     "resources",
     "search",
     "translations",

@@ -23,8 +23,10 @@ from bench.targets import bench_member
 from core.caching import version
 from meetings.models import ConsultationPage, MeetingIndexPage, MeetingPage, WorkshopGroup, WorkshopPage
 from members.models import GroupMembership
+from resolutions.models import ResolutionIndexPage, ResolutionPage
 from resources.models import Resource
 from tests.factories.meetings import MeetingPageFactory, WorkshopPageFactory
+from tests.factories.resolutions import grow_resolutions
 from tests.factories.resources import ResourceFactory
 from tests.factories.workinggroups import (
     AchievementPageFactory,
@@ -57,13 +59,18 @@ WARM_CEILING = {
     "search": 16,
     "search, resources": 10,
     "members dashboard": 14,  # 11, plus my registrations: the rows, then the meeting and Consultations pages
-    "API pages list": 8,
+    # Wagtail's anonymous listing reads the groups of each view restriction in a query of its own:
+    # the demo's resolutions that are not public (each language's page restricted) add eight.
+    "API pages list": 16,
     "meeting page": 15,
     "meeting page, signed in": 25,  # 22, plus the registration panel: mine, the group, who runs it
     "meetings listing": 15,
     "meetings listing, filtered": 16,
     "Consultations page": 13,
     "workshop page": 13,
+    "resolutions database": 15,
+    "resolutions database, filtered": 16,
+    "resolution page": 15,
 }
 #: Pages measured for the signed-in member (the others for an anonymous visitor).
 SIGNED_IN = {"members dashboard", "group page, signed in", "meeting page, signed in"}
@@ -83,6 +90,7 @@ def targets():
     resource = Resource.objects.live().filter(locale__language_code="fr").order_by("pk").first()
     meeting = french(MeetingPage).filter(minutes__gt="").first()
     consultation = french(ConsultationPage).first()
+    resolutions = french(ResolutionIndexPage).first()
     return {
         "home page": "/fr/",
         "standard page": french(StandardPage).first().url,
@@ -103,6 +111,9 @@ def targets():
         "meetings listing, filtered": f"{french(MeetingIndexPage).first().url}?group={group.pk}&attendance=in-person",
         "Consultations page": consultation.url,
         "workshop page": french(WorkshopPage).child_of(consultation).first().url,
+        "resolutions database": resolutions.url,
+        "resolutions database, filtered": f"{resolutions.url}?year=2022&group={group.pk}&outcome=adopted",
+        "resolution page": french(ResolutionPage).filter(record__number="2022-01").first().url,
     }
 
 
@@ -167,6 +178,7 @@ def grow_tenfold(member):
             audience=Resource.Audience.MEMBERS if number % 3 == 0 else Resource.Audience.PUBLIC,
             links={"topics": fr_topics[:3], "groups": [group, new_groups[number % len(new_groups)]]},
         )
+    grow_resolutions(group, new_groups, fr_topics)
     for other in new_groups:
         GroupMembership.objects.create(
             user=member, group=other, status=GroupMembership.Status.ACTIVE, joined_at=timezone.now()

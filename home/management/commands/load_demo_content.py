@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "members.demo",
     "resources.demo",
     "meetings.demo",
+    "resolutions.demo",
     "core.demo",
     "translations.demo",
     "search.demo",
