@@ -27,6 +27,7 @@ from core.caching import locales
 from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
+from . import phones
 from .blocks import BodyStreamBlock, HomeStreamBlock, MenuItemsBlock, PageLinkBlock
 from .visibility import publicly_listed, unlisted_pages_q
 
@@ -267,6 +268,23 @@ class SiteFooter(OnePerLanguageMixin, TranslatableMixin, PreviewableMixin, Clust
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/site_footer.html"
+
+    def clean(self):
+        super().clean()
+        if self.phone and phones.e164(self.phone) is None:
+            raise ValidationError(
+                {
+                    "phone": _(
+                        "Write a telephone number with its area code (514 277-7223), "
+                        "or with + and its country code when it is outside North America."
+                    )
+                }
+            )
+
+    @property
+    def phone_e164(self):
+        """The telephone number for a ``tel:`` link (+15142777223), shown as staff wrote it."""
+        return phones.e164(self.phone)
 
     @classmethod
     def for_active_language(cls):
