@@ -7,9 +7,9 @@ runs Lighthouse's mobile profile on the home page and a working-group page in Fr
 English, and prints the four category scores (the median of ``--runs`` runs) as a markdown
 table, with the audits that cost points below it.
 
-Lighthouse is installed with npm into ``.lighthouse/`` (ignored by git) at the version pinned
-below; Chromium is Debian's (``CHROME_PATH``). Run it with ``make lighthouse``; it is a
-script, not a test.
+Lighthouse is installed with npm into ``.lighthouse/`` (ignored by git), or read from the folder
+``LIGHTHOUSE_DIR`` names, at the version pinned below; Chromium is Debian's (``CHROME_PATH``).
+Run it with ``make lighthouse``; it is a script, not a test.
 """
 
 import argparse
@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 # 12.x is the last Lighthouse line that runs on Node.js 20 (13.x needs Node.js 22.19).
 LIGHTHOUSE_VERSION = "12.8.2"
-LIGHTHOUSE_DIR = ROOT / ".lighthouse"
+# Another folder holding node_modules/lighthouse (``npm install --prefix DIR lighthouse@VERSION``).
+LIGHTHOUSE_DIR = Path(os.environ.get("LIGHTHOUSE_DIR") or ROOT / ".lighthouse")
 CATEGORIES = [
     ("performance", "Performance"),
     ("accessibility", "Accessibility"),
@@ -113,7 +114,17 @@ class Server:
     def __init__(self, env):
         self.base = f"http://127.0.0.1:{free_port()}"
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", self.base.removeprefix("http://")],
+            # The site and its images (bench/media_wsgi.py): production serves them from outside Django.
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "bench.media_wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                self.base.removeprefix("http://"),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -90,13 +90,16 @@ ROLES = (
         TRANSLATORS,
         # Wagtail checks pages per subtree, not per language, and translating a page or a snippet
         # needs the right to edit its source (translations.permissions): edit, never publish or delete.
-        # Topics, the footer and the menu have no drafts (saving them is publishing): left to editors.
+        # The footer and the menu are translated like pages, so translators edit them (they have no
+        # drafts: a saved translation is live); they neither add nor delete one. Topics stay with editors.
         permissions=(
             ACCESS_ADMIN,
             SUBMIT_TRANSLATION,
             *model_permissions("wagtailimages.image", "choose"),
             *model_permissions("wagtaildocs.document", "choose"),
             *model_permissions("resources.resource", "change"),
+            *model_permissions("home.sitefooter", "change"),
+            *model_permissions("home.mainmenu", "change"),
         ),
         page_permissions=("add_page", "change_page"),
         collection_permissions=(

@@ -1,9 +1,10 @@
 """Regenerate the README's pictures of the site: `make screenshots`.
 
 Loads the demo content into a temporary SQLite database, serves it with `runserver`, and saves
-the home page and a working-group page, on a desktop (1280 px wide) and a phone (360 px), in
-French and English, into docs/screenshots/. Each picture is one screen high and stored as a
-256-colour PNG, so that all of them stay well under 1 MB together.
+the home page, a working-group page, one of its projects and the resource library, on a
+desktop (1280 px wide) and a phone (360 px), in French and English, into docs/screenshots/.
+Each picture is one screen high and stored as a 256-colour PNG, so that all of them stay well
+under 1 MB together.
 
 Needs Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and compiled catalogues. Not a test.
 """
@@ -67,7 +68,15 @@ def shoot(base_url):
                     page = context.new_page()
                     page.goto(f"{base_url}/{language}/{GROUP_INDEX[language]}/")
                     group = page.locator("main h3[id^='group-'] a").first.get_attribute("href")
-                    for name, path in (("home", f"/{language}/"), ("working-group", group)):
+                    page.goto(base_url + group)
+                    project = page.locator("section[aria-labelledby='projects-title'] h3 a").first.get_attribute("href")
+                    pages = (
+                        ("home", f"/{language}/"),
+                        ("working-group", group),
+                        ("project", project),
+                        ("library", f"/{language}/resources/"),
+                    )
+                    for name, path in pages:
                         page.goto(base_url + path, wait_until="networkidle")
                         target = OUTPUT / f"{name}-{language}-{device}.png"
                         page.screenshot(path=str(target))

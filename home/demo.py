@@ -7,9 +7,11 @@ from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
+from .head import SOCIAL_IMAGE_FILTER
 from .illustrations import HEIGHT, ILLUSTRATIONS, WIDTH
 from .models import HomePage, SiteFooter
 from .translation import translate_instance
@@ -244,7 +246,14 @@ def illustration_image(name):
         image.file_size = len(content)
         image.file_hash = hash_filelike(io.BytesIO(content))
         image.save()
+        image.get_renditions(*DEMO_RENDITIONS)
     return image
+
+
+#: Every rendition the templates ask of a picture (page_image.html, lead.html, image.html,
+#: home_working_groups.html, the social image), made with the demo: AVIF is slow to encode,
+#: and the first visitor, or each test reading the demo content, would otherwise pay for it.
+DEMO_RENDITIONS = (*Filter.expand_spec("format-{avif,webp,jpeg}|width-{360,480,720,960,1440}"), SOCIAL_IMAGE_FILTER)
 
 
 def load_footer(stdout, french, english):

@@ -2,13 +2,14 @@
 terms of membership (standard pages in French with their English translation), the footer's
 links to them, and the main menu of each language.
 
-Loaded after the working groups (the menu links to their index). Idempotent: pages are found
-by their slug under the home page, the menu by its language; the footer's links are added
-only where it has none.
+Loaded after the working groups and the meetings (the menu links to their listings).
+Idempotent: pages are found by their slug under the home page, the menu by its language; the
+footer's links are added only where it has none.
 """
 
 from wagtail.models import Locale
 
+from meetings.models import MeetingIndexPage
 from workinggroups.models import WorkingGroupIndexPage
 
 from .models import HomePage, MainMenu, SiteFooter, StandardPage
@@ -289,12 +290,13 @@ def load_footer_links(pages):
         footer.save()
 
 
-def load_menu(stdout, index, french, english):
+def load_menu(stdout, index, meetings, french, english):
     menu = MainMenu.objects.filter(locale=french).first()
     if menu is None:
         menu = MainMenu(locale=french)
         menu.items = [
             ("page", {"page": index, "label": MENU_LABEL_GROUPS}),
+            *([("page", {"page": meetings, "label": ""})] if meetings else []),
             ("route", {"route": "resources", "label": ""}),
             ("route", {"route": "members", "label": ""}),
             ("route", {"route": "signup", "label": ""}),
@@ -312,4 +314,4 @@ def load(stdout, *, with_accounts=True):
     load_footer_links(pages)
     index = WorkingGroupIndexPage.objects.child_of(home).first()
     if index is not None:
-        load_menu(stdout, index, french, english)
+        load_menu(stdout, index, MeetingIndexPage.objects.child_of(home).first(), french, english)

@@ -27,6 +27,7 @@ from core.caching import locales
 from core.caching.locales import default_locale
 from core.caching.pages import public_page_cache
 
+from . import phones
 from .blocks import BodyStreamBlock, HomeStreamBlock, MenuItemsBlock, PageLinkBlock
 from .visibility import publicly_listed, unlisted_pages_q
 
@@ -205,7 +206,24 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social link")
 
 
-class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
+class OnePerLanguageMixin(models.Model):
+    """A translatable snippet of which each language has exactly one (the footer, the menu).
+
+    The database refuses a second one; ``clean`` says so first, in the editor's language, since
+    the snippet forms leave the locale out and the database's refusal would be an error page."""
+
+    one_per_language_message = ""  # names the language as %(language)s
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.locale_id and type(self).objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists():
+            raise ValidationError(self.one_per_language_message % {"language": self.locale.get_display_name()})
+
+
+class SiteFooter(OnePerLanguageMixin, TranslatableMixin, PreviewableMixin, ClusterableModel):
     """The footer's contact details and legal text, one per language."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200)
@@ -220,6 +238,8 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
         help_text=_("The privacy policy, the accessibility statement, the terms of membership…"),
     )
     legal_text = RichTextField(_("legal text"), blank=True, features=["bold", "italic", "link"])
+
+    one_per_language_message = _("This language (%(language)s) already has a site footer: edit that one instead.")
 
     panels = [
         FieldPanel("organisation_name"),
@@ -241,12 +261,30 @@ class SiteFooter(TranslatableMixin, PreviewableMixin, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("site footer")
         verbose_name_plural = _("site footers")
+        constraints = [models.UniqueConstraint(fields=["locale"], name="home_sitefooter_one_per_locale")]
 
     def __str__(self):
         return f"{self.organisation_name} ({self.locale.language_code})"
 
     def get_preview_template(self, request, mode_name):
         return "home/previews/site_footer.html"
+
+    def clean(self):
+        super().clean()
+        if self.phone and phones.e164(self.phone) is None:
+            raise ValidationError(
+                {
+                    "phone": _(
+                        "Write a telephone number with its area code (514 277-7223), "
+                        "or with + and its country code when it is outside North America."
+                    )
+                }
+            )
+
+    @property
+    def phone_e164(self):
+        """The telephone number for a ``tel:`` link (+15142777223), shown as staff wrote it."""
+        return phones.e164(self.phone)
 
     @classmethod
     def for_active_language(cls):
@@ -308,16 +346,19 @@ def pick_in_active_language(pages, page_ids):
     return {page_id: in_language.get(page.translation_key, page) for page_id, page in chosen.items()}
 
 
-class MainMenu(TranslatableMixin, models.Model):
+class MainMenu(OnePerLanguageMixin, TranslatableMixin, models.Model):
     """The header's menu, one per language: ordered links to pages and to parts of the site."""
 
     items = StreamField(MenuItemsBlock(), verbose_name=_("items"), blank=True)
+
+    one_per_language_message = _("This language (%(language)s) already has a main menu: edit that one instead.")
 
     panels = [FieldPanel("items")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("main menu")
         verbose_name_plural = _("main menus")
+        constraints = [models.UniqueConstraint(fields=["locale"], name="home_mainmenu_one_per_locale")]
 
     def __str__(self):
         return f"{_('Main menu')} ({self.locale.language_code})"
@@ -325,7 +366,5 @@ class MainMenu(TranslatableMixin, models.Model):
     @classmethod
     def for_active_language(cls):
         """The menu of the active language, else the default language's; ``None`` when staff have none."""
-        menus = {}
-        for menu in cls.objects.select_related("locale").order_by("pk"):
-            menus.setdefault(menu.locale.language_code, menu)
+        menus = {menu.locale.language_code: menu for menu in cls.objects.select_related("locale")}
         return menus.get(get_language()) or menus.get(default_locale().language_code)

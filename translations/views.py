@@ -6,6 +6,7 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import UniqueConstraint
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -43,6 +44,22 @@ class SubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationV
     def dispatch(self, request, *args, **kwargs):
         check_can_translate(request.user, self.get_object())
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        form = super().get_form()
+        if one_per_language(type(self.object)):
+            # A language that has its own (the footer, the menu) cannot take a translation as well.
+            taken = type(self.object).objects.values_list("locale_id", flat=True)
+            form.fields["locales"].queryset = form.fields["locales"].queryset.exclude(pk__in=taken)
+        return form
+
+
+def one_per_language(model):
+    """Does ``model`` allow one object per language only (a unique constraint on its locale alone)?"""
+    return any(
+        isinstance(constraint, UniqueConstraint) and tuple(constraint.fields) == ("locale",)
+        for constraint in model._meta.constraints
+    )
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):

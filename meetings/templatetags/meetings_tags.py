@@ -3,10 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from wagtail.models import Page
-
-from core.caching import locales
-from home.visibility import unlisted_pages_q
+from home.listings import block_context, listing_scope
 
 from .. import registration
 from ..forms import RegistrationForm, WorkshopChoiceForm
@@ -33,18 +30,10 @@ def all_upcoming_meetings(page, limit=6):
 @register.inclusion_tag("meetings/includes/home_upcoming_meetings.html", takes_context=True)
 def home_upcoming_meetings(context, value):
     """The home page's « Upcoming meetings » block: the next meetings of the listed groups, each with its group."""
-    page = context.get("page")
-    if isinstance(page, Page) and page.pk:
-        locale, unlisted = page.locale_id, getattr(page, "unlisted_q", None) or unlisted_pages_q()
-    else:  # the block's preview in the admin
-        locale, unlisted = locales.active_locale(), unlisted_pages_q()
-    meetings = attach_groups(upcoming_meetings(locale, limit=value.get("count") or 3, unlisted_q=unlisted))
-    return {
-        "request": context.get("request"),
-        "value": value,
-        "block_id": context.get("block_id"),
-        "meetings": meetings,
-    }
+    scope = listing_scope(context)
+    limit = value.get("count") or 3
+    meetings = attach_groups(upcoming_meetings(scope.locale_id, limit=limit, unlisted_q=scope.unlisted))
+    return block_context(context, value, meetings=meetings)
 
 
 @register.inclusion_tag("meetings/includes/registration_panel.html", takes_context=True)

@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Page
 
 from core.caching import locales
+from home.listings import block_context
 from resources.models import Resource, ResourceWorkingGroup
 from resources.views import decorate
 
@@ -53,9 +54,4 @@ def home_latest_resources(context, value):
         .select_related("locale")
         .order_by("-date", "title", "pk")[: value.get("count") or 3]
     )
-    return {
-        "request": context.get("request"),
-        "value": value,
-        "block_id": context.get("block_id"),
-        "resources": resources,
-    }
+    return block_context(context, value, resources=resources)

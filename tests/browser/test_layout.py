@@ -18,6 +18,7 @@ FOOTER_PAGES = {
     "fr": ["Politique de confidentialité", "Déclaration d'accessibilité", "Conditions d'adhésion"],
     "en": ["Privacy policy", "Accessibility statement", "Terms of membership"],
 }
+MEETINGS = {"fr": "/fr/rencontres/", "en": "/en/meetings/"}
 GROUPS = {"fr": "/fr/groupes-de-travail/", "en": "/en/working-groups/"}
 
 
@@ -48,7 +49,7 @@ def test_logo_in_the_pages_language_and_menu_links_reach_their_pages(page, demo_
     assert logo.evaluate("image => image.naturalWidth") > 0, "the logo loads"
     links = page.locator("#site-nav a")
     targets = [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())]
-    assert len(targets) == 4
+    assert len(targets) == 5  # groups, meetings, library, sign-in, sign-up
     for label, href in targets:
         assert href.startswith(f"/{language}/"), (label, href)
         page.goto(f"{demo_site}/{language}/")
@@ -57,6 +58,7 @@ def test_logo_in_the_pages_language_and_menu_links_reach_their_pages(page, demo_
         assert page.locator("html").get_attribute("lang") == language
         assert page.locator("h1").count() == 1, label
     assert targets[0][1] == GROUPS[language]
+    assert targets[1][1] == MEETINGS[language]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -79,14 +79,15 @@ def test_footer_links_to_the_legal_pages_in_each_language(client, demo_content, 
 @pytest.mark.parametrize(
     ("language", "labels"),
     [
-        ("fr", ["Groupes de travail", "Bibliothèque de ressources", "Se connecter", "Devenir membre"]),
-        ("en", ["Working groups", "Resource library", "Sign in", "Become a member"]),
+        ("fr", ["Groupes de travail", "Rencontres", "Bibliothèque de ressources", "Se connecter", "Devenir membre"]),
+        ("en", ["Working groups", "Meetings", "Resource library", "Sign in", "Become a member"]),
     ],
 )
-def test_the_demo_menu_reaches_groups_library_sign_in_and_membership(client, demo_content, language, labels):
+def test_the_demo_menu_reaches_groups_meetings_library_sign_in_and_membership(client, demo_content, language, labels):
     from home.models import MainMenu
 
     assert MainMenu.objects.filter(locale__language_code=language).exists()
     html = client.get(f"/{language}/").content.decode()
     nav = html[html.index('<nav class="site-nav"') : html.index("</nav>", html.index('<nav class="site-nav"'))]
     assert [label for label in labels if f">{label}</a>" in nav] == labels
+    assert f'href="/{language}/{"rencontres" if language == "fr" else "meetings"}/"' in nav

@@ -148,3 +148,27 @@ def test_the_header_shows_the_logo_in_the_pages_language(client, site_tree):
     assert 'srcset="/static/img/logo-en.svg"' in english and "logo-fr.svg" not in english
     assert 'alt="Conseil canadien pour les réfugiés"' in french
     assert 'alt="Canadian Council for Refugees"' in english
+
+
+@pytest.mark.parametrize(
+    ("written", "tel"),
+    [("514 277-7223", "+15142777223"), ("1 (514) 277.7223", "+15142777223"), ("+33 1 23 45 67 89", "+33123456789")],
+)
+def test_the_footers_phone_is_called_in_international_form_and_shown_as_written(client, site_tree, written, tel):
+    SiteFooter.objects.update(phone=written)
+    for language in ("fr", "en"):
+        html = client.get(f"/{language}/").content.decode()
+        assert f'<a href="tel:{tel}">{written}</a>' in html
+
+
+def test_a_phone_number_that_cannot_be_called_is_refused_in_the_editor(site_tree, locales):
+    from django.core.exceptions import ValidationError
+
+    footer = SiteFooter.objects.get(locale=locales[0])
+    for wrong in ("277-7223", "poste 12", "+1 514 277 72"):
+        footer.phone = wrong
+        with pytest.raises(ValidationError) as refused:
+            footer.full_clean()
+        assert "phone" in refused.value.message_dict
+    footer.phone = "514 277-7223"
+    footer.full_clean()

@@ -37,8 +37,8 @@ def test_newest_resources_of_the_group(site_tree, locales):
 def test_members_only_resources_show_with_a_lock_to_visitors(site_tree, visitors):
     group = make_working_group(site_tree["fr"], "Protection au Canada", "Inland Protection")
     ResourceFactory(title="Réservé", audience="members", links={"groups": [group]})
-    assert "🔒" in render(group)
-    assert "🔒" not in render(group, user=visitors["approved"])
+    assert 'class="lock-icon"' in render(group)
+    assert 'class="lock-icon"' not in render(group, user=visitors["approved"])
 
 
 def test_no_resources(site_tree):

@@ -161,7 +161,11 @@ def test_report_is_in_the_reports_menu(admin_client, site_tree):
 
 
 def test_snippet_translated_through_the_admin_shows_in_the_report(admin_client, superuser, site_tree, english):
-    footer = SiteFooter.objects.create(locale=site_tree["fr"].locale, organisation_name="Coalition régionale")
+    # One footer per language: the French one, without its English translation yet.
+    SiteFooter.objects.filter(locale=english).delete()
+    footer = SiteFooter.objects.get(locale=site_tree["fr"].locale)
+    footer.organisation_name = "Coalition régionale"
+    footer.save()
     response = admin_client.post(
         reverse("wagtail_localize:submit_snippet_translation", args=["home", "sitefooter", footer.pk]),
         {"locales": [english.pk]},

@@ -108,14 +108,27 @@ def test_an_achievement_page_gives_its_facts_resource_and_related_achievements(c
     assert "Other achievements of this group" in page_html or "Autres réalisations de ce groupe" in page_html
 
 
+def source_types(page_html):
+    """The ``type`` of each ``<source>`` of each content picture, picture by picture."""
+    main = page_html[page_html.index("<main") :]
+    return [
+        re.findall(r'<source[^>]* type="([^"]+)"', picture)
+        for picture in re.findall(r"<picture>.*?</picture>", main, re.S)
+    ]
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_pictures_are_described_and_lazy_below_the_first_screen(client, language):
     group = WorkingGroupPage.objects.live().filter(locale__language_code=language, alias_of__isnull=True).first()
-    (picture,) = [img for img in imgs(client.get(group.url).content.decode()) if "srcset" in img]
+    group_html = client.get(group.url).content.decode()
+    (picture,) = [img for img in imgs(group_html) if "srcset" in img]
+    # AVIF first where the browser reads it, then WebP; JPEG in the <img>.
+    assert source_types(group_html) == [["image/avif", "image/webp"]]
     # Below the group's summary: lazily.
     assert picture["alt"] == group.image_alt and picture["loading"] == "lazy"
 
     home = client.get(f"/{language}/").content.decode()
+    assert {tuple(types) for types in source_types(home)} == {("image/avif", "image/webp")}
     lead, *cards = [img for img in imgs(home) if "srcset" in img]
     assert lead["alt"] and "loading" not in lead and lead["fetchpriority"] == "high"
     groups = WorkingGroupPage.objects.live().filter(locale__language_code=language, alias_of__isnull=True)

@@ -6,15 +6,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app loads its own part of the demo content, in this order.
-# The menu and the footer's pages (home.demo_navigation) link to the working groups' index.
+# The menu (home.demo_navigation) links to the working groups' index and the meetings listing.
 DEMO_MODULES = [
     "home.demo",
     "workinggroups.demo",
-    "home.demo_navigation",
     "members.demo",
     "resources.demo",
     "meetings.demo",
     "resolutions.demo",
+    "home.demo_navigation",
     "core.demo",
     "translations.demo",
     "search.demo",
