@@ -11,7 +11,7 @@ def apply_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_main_menu_role"),
+        ("core", "0003_search_synonyms_role"),
         ("home", "0006_one_menu_and_footer_per_language"),
     ]
 
