@@ -11,8 +11,9 @@ The tests run in this order (see ``pytest_collection_modifyitems``):
 2. database tests with the demo content, the browser tests last among them; when the last
    has run, the database is put back as migrations left it (flush, then the serialization
    taken at set-up: Django's public ``serialize_db_to_string`` / ``deserialize_db_from_string``);
-3. transactional tests (other connections must see committed rows); a transactional test
-   that asks for ``demo_content`` loads it itself, and its flush removes it;
+3. transactional tests (other connections must see committed rows), those with
+   ``serialized_rollback`` first; a transactional test that asks for ``demo_content`` loads it
+   itself, and its flush removes it;
 4. tests without the database.
 """
 
@@ -66,9 +67,16 @@ def uses_session_demo(item):
     return DEMO_FIXTURE in getattr(item, "fixturenames", ()) and not _is_transactional(item)
 
 
+def _restores_serialized_state(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("serialized_rollback"))
+
+
 def _phase(item):
     if _is_transactional(item):
-        return 4
+        # Those that put the migrated state back first: after a test without it, the flush lets
+        # Django create the content types again, and a serialized state restored next would collide.
+        return 4 if _restores_serialized_state(item) else 4.5
     if uses_session_demo(item):
         if item.get_closest_marker("browser") is None:
             return 1
