@@ -1,20 +1,24 @@
 """Fixtures shared by the whole suite.
 
 ``site_tree`` gives the two locales, the default site and the French home page with its
-English translation. ``demo_content`` gives the demo content (``load_demo_content``, the
-command a developer runs), built once per session and committed; each test that asks for it
-runs in a transaction rolled back at its end, like any ``db`` test.
+English translation; ``search_tree`` adds a small bilingual tree for the search and API tests;
+``demo_content`` gives the demo content (``load_demo_content``, the command a developer runs).
+Each is built once per session and committed while the tests that read it run; each of those
+tests runs in a transaction rolled back at its end, like any ``db`` test, and gets its own
+copies of the pages. A transactional test that asks for one builds it itself, and its flush
+removes it.
 
 The tests run in this order (see ``pytest_collection_modifyitems``):
 
-1. database tests without the demo content: they see the database as migrations left it;
-2. database tests with the demo content, the browser tests last among them; when the last
-   has run, the database is put back as migrations left it (flush, then the serialization
-   taken at set-up: Django's public ``serialize_db_to_string`` / ``deserialize_db_from_string``);
+0. database tests that read none of them: they see the database as migrations left it;
+1. database tests reading the search tree, then those reading the site tree alone;
+2. database tests reading the demo content, the browser tests last among them;
 3. transactional tests (other connections must see committed rows), those with
-   ``serialized_rollback`` first; a transactional test that asks for ``demo_content`` loads it
-   itself, and its flush removes it;
+   ``serialized_rollback`` first;
 4. tests without the database.
+
+Between these, the database is put back as migrations left it (flush, then the serialization
+taken at set-up: Django's public ``serialize_db_to_string`` / ``deserialize_db_from_string``).
 """
 
 import os
@@ -30,6 +34,9 @@ from wagtail.models import Locale
 # Markers: tests that start interpreters or servers (`subprocess`) and browser tests run in one
 # CI pass only (PostgreSQL); `changes_demo` browser tests commit changes to the demo content.
 DEMO_FIXTURE = "demo_database"
+# What a test may read from the session's committed content, the most complete first: a test
+# asking for the search tree also reads the site tree below it.
+COMMITTED_FIXTURES = (DEMO_FIXTURE, "search_tree", "site_tree")
 
 # Property-based tests draw the same examples on every run: CI and a developer see the same
 # result.
@@ -62,9 +69,17 @@ def _uses_db(item):
     return item.get_closest_marker("django_db") is not None or "db" in getattr(item, "fixturenames", ())
 
 
+def committed_content(item):
+    """Which of the session's committed contents a (non-transactional) test reads, by its fixture's name, or None."""
+    if item is None or _is_transactional(item):
+        return None
+    fixtures = getattr(item, "fixturenames", ())
+    return next((name for name in COMMITTED_FIXTURES if name in fixtures), None)
+
+
 def uses_session_demo(item):
     """A test that reads the session's committed demo content (not a transactional one)."""
-    return DEMO_FIXTURE in getattr(item, "fixturenames", ()) and not _is_transactional(item)
+    return committed_content(item) == DEMO_FIXTURE
 
 
 def _restores_serialized_state(item):
@@ -77,10 +92,13 @@ def _phase(item):
         # Those that put the migrated state back first: after a test without it, the flush lets
         # Django create the content types again, and a serialized state restored next would collide.
         return 4 if _restores_serialized_state(item) else 4.5
-    if uses_session_demo(item):
+    content = committed_content(item)
+    if content == DEMO_FIXTURE:
         if item.get_closest_marker("browser") is None:
             return 1
         return 3 if item.get_closest_marker("changes_demo") else 2
+    if content is not None:
+        return 0.5 + COMMITTED_FIXTURES.index(content) / 10
     return 0 if _uses_db(item) else 5
 
 
@@ -96,18 +114,95 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=_phase)
 
 
-class DemoDatabase:
-    """The test database with the demo content committed, and the way back to the migrated state."""
+def _site_tree_pages(home):
+    english = Locale.objects.get(language_code="en")
+    return {"fr": home, "en": home.get_translation(english).specific}
+
+
+def build_site_tree():
+    """The French home page, its English translation (through wagtail-localize) and the footer.
+
+    The lead message has no picture here: each build would otherwise make its renditions again
+    (the demo content has it, made once a session)."""
+    from home import demo
+
+    out = StringIO()
+    french, english = demo.get_locales()
+    home = demo.load_home(out, french, english, lead_image=False)
+    demo.load_footer(out, french, english)
+    return _site_tree_pages(home)
+
+
+def fresh_site_tree(_built):
+    from home.models import HomePage
+
+    return _site_tree_pages(HomePage.objects.get(locale__language_code="fr"))
+
+
+def build_search_tree():
+    from tests.factories.searchapi import build_search_tree
+
+    return build_search_tree(build_site_tree())
+
+
+def fresh_search_tree(built):
+    """The same pages and group as ``built``, read again: a test may change its copies without saving them."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Page
+
+    from tests.factories.searchapi import SearchTree
+
+    pages = Page.objects.filter(pk__in=[page.pk for page in (*built.fr.values(), *built.en.values())]).specific()
+    by_pk = {page.pk: page for page in pages}
+    return SearchTree(
+        fr={key: by_pk[page.pk] for key, page in built.fr.items()},
+        en={key: by_pk[page.pk] for key, page in built.en.items()},
+        members_group=Group.objects.get(pk=built.members_group.pk),
+    )
+
+
+def load_demo():
+    call_command("load_demo_content", stdout=StringIO())
+
+
+#: fixture name: (build it, committed; a test's own copy of what the build returned)
+BUILDERS = {
+    DEMO_FIXTURE: (load_demo, None),
+    "search_tree": (build_search_tree, fresh_search_tree),
+    "site_tree": (build_site_tree, fresh_site_tree),
+}
+
+
+class CommittedDatabase:
+    """The test database with one of the committed contents, and the way back to the migrated state."""
 
     def __init__(self, blocker, migrated):
         self.blocker = blocker
         self.migrated = migrated
-        self.loaded = False
+        self.content = None
+        self.built = None
 
-    def load(self):
+    @property
+    def loaded(self):
+        return self.content is not None
+
+    def ensure(self, content):
+        """Commit ``content`` (a name of COMMITTED_FIXTURES) unless it is what the database holds."""
+        if content is None or content == self.content:
+            return
+        if self.loaded:
+            self.restore_migrated_state()
+        build, _fresh = BUILDERS[content]
         with self.blocker.unblock():
-            call_command("load_demo_content", stdout=StringIO())
-        self.loaded = True
+            self.built = build()
+        self.content = content
+
+    def fresh(self, content):
+        """A test's own copy of what building ``content`` returned (the database holds it, or more)."""
+        _build, fresh = BUILDERS[content]
+        built = self.built if content == self.content else None
+        return fresh(built)
 
     def restore_migrated_state(self):
         """Flush, then put back what the migrations created (root page, locales, groups)."""
@@ -132,50 +227,68 @@ class DemoDatabase:
                     reset_sequences=False,
                 )
                 connections[alias].creation.deserialize_db_from_string(contents)
-        self.loaded = False
+        self.content = self.built = None
 
 
-_demo_database = None
+_committed = None
+_current_item = None
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's set-up, plus a serialization of the migrated state to come back to.
 
-    Transactional tests empty the database when they end; the demo content is committed for a
+    Transactional tests empty the database when they end; the committed content stays for a
     while. At the end of the session the migrated state is put back, for the next run with --reuse-db.
     """
-    global _demo_database
+    global _committed
     from django.db import connections
 
     from wagtail.models import Page
 
     with django_db_blocker.unblock():
         migrated = {alias: connections[alias].creation.serialize_db_to_string() for alias in connections}
-    _demo_database = DemoDatabase(django_db_blocker, migrated)
+    _committed = CommittedDatabase(django_db_blocker, migrated)
     yield
     with django_db_blocker.unblock():
         emptied = not Page.objects.exists()
-    if _demo_database.loaded or emptied:
-        _demo_database.restore_migrated_state()
-    _demo_database = None
+    if _committed.loaded or emptied:
+        _committed.restore_migrated_state()
+    _committed = None
 
 
 @pytest.fixture(scope="session")
-def demo_database(django_db_setup, request):
-    """The demo content, loaded once and committed, for the tests that read it (see the module's docstring)."""
-    if not _demo_database.loaded and any(uses_session_demo(item) for item in request.session.items):
-        _demo_database.load()
-    return _demo_database
+def committed_database(django_db_setup):
+    """The session's committed content (see the module's docstring), holding what the first test to ask reads.
+
+    Session-scoped, so it is set up before the test's own transaction begins; the tests after it
+    get their content from ``pytest_runtest_setup``."""
+    _committed.ensure(committed_content(_current_item))
+    return _committed
+
+
+@pytest.fixture(scope="session")
+def demo_database(committed_database):
+    """The demo content, committed for the tests that read it (see the module's docstring)."""
+    return committed_database
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _current_item
+    _current_item = item
+    # Before the test's fixtures (and its transaction): the content it reads, committed.
+    if _committed is not None:
+        _committed.ensure(committed_content(item))
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    # The last test that reads the committed demo content has run: back to the migrated state
-    # before the transactional tests.
-    if _demo_database is not None and _demo_database.loaded and (nextitem is None or not uses_session_demo(nextitem)):
-        _demo_database.restore_migrated_state()
+    # The last test reading the committed content has run: back to the migrated state before
+    # the tests that expect it (the transactional ones flush it anyway).
+    if _committed is not None and _committed.loaded and committed_content(nextitem) != _committed.content:
+        _committed.restore_migrated_state()
     return result
 
 
@@ -184,7 +297,7 @@ def demo_content(demo_database, request):
     if _is_transactional(request.node):
         # Committed for this test alone; the test's flush removes it.
         request.getfixturevalue("transactional_db")
-        call_command("load_demo_content", stdout=StringIO())
+        load_demo()
     else:
         request.getfixturevalue("db")
 
@@ -196,19 +309,26 @@ def locales(db):
     return french, english
 
 
+def _committed_value(name, request, committed_database):
+    build, _fresh = BUILDERS[name]
+    if _is_transactional(request.node):
+        # Committed for this test alone; the test's flush removes it.
+        request.getfixturevalue("transactional_db")
+        return build()
+    request.getfixturevalue("db")
+    return committed_database.fresh(name)
+
+
 @pytest.fixture
-def site_tree(locales):
-    """French home page, its English translation (through wagtail-localize) and the footer.
+def site_tree(committed_database, request):
+    """``{"fr": the French home page, "en": its English translation (through wagtail-localize)}``, and the footer."""
+    return _committed_value("site_tree", request, committed_database)
 
-    The lead message has no picture here: each test would otherwise make its renditions
-    again (the demo content has it, made once a session)."""
-    from home import demo
 
-    out = StringIO()
-    french, english = locales
-    home = demo.load_home(out, french, english, lead_image=False)
-    demo.load_footer(out, french, english)
-    return {"fr": home, "en": home.get_translation(english).specific}
+@pytest.fixture
+def search_tree(committed_database, request):
+    """The site tree with a small bilingual tree for the search and API tests (tests/factories/searchapi.py)."""
+    return _committed_value("search_tree", request, committed_database)
 
 
 @pytest.fixture(autouse=True)

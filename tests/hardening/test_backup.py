@@ -1,4 +1,4 @@
-"""A backup of the demo site restores into a fresh database with every row intact."""
+"""A backup of a small site restores into a fresh database with every row intact."""
 
 import os
 import uuid
@@ -34,14 +34,16 @@ def all_rows(conn):
 
 
 @pytest.fixture
-def demo_site(demo_content, settings, tmp_path):
+def small_site(site_tree, settings, tmp_path):
+    """Pages in both languages with their revisions and wagtail-localize translations, and a file:
+    what the demo holds, without the time it takes to load (every table is compared anyway)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     document = get_document_model()(title="Rapport annuel")
     document.file.save("rapport-annuel.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     return document
 
 
-def assert_demo_intact(conn, source_rows):
+def assert_site_intact(conn, source_rows):
     restored_rows = all_rows(conn)
     for table, rows in source_rows.items():
         assert restored_rows.get(table) == rows, f"table {table} differs after restore"
@@ -59,15 +61,14 @@ def assert_demo_intact(conn, source_rows):
 
 
 def check_counts(source_rows):
-    # The demo has content to lose: the test would notice an empty restore.
+    # The site has content to lose: the test would notice an empty restore.
     assert len(source_rows["wagtailcore_page"]) == Page.objects.count() > 2
     assert len(source_rows["wagtailcore_revision"]) == Revision.objects.count() > 0
     assert len(source_rows["wagtail_localize_translation"]) == Translation.objects.count() > 0
 
 
-# Skipped before the demo content is loaded for it, not after.
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite path; PostgreSQL has its own test")
-def test_sqlite_backup_restores_into_a_fresh_database(demo_site, tmp_path):
+def test_sqlite_backup_restores_into_a_fresh_database(small_site, tmp_path):
     source_rows = all_rows(connection)
     check_counts(source_rows)
     archive = tmp_path / "site.tar"
@@ -85,23 +86,23 @@ def test_sqlite_backup_restores_into_a_fresh_database(demo_site, tmp_path):
     from environ import Env
 
     with temporary_connection(Env.db_url_config(f"sqlite:///{restored_db}")) as restored:
-        assert_demo_intact(restored, source_rows)
-    assert (restored_media / demo_site.file.name).read_bytes() == b"%PDF-1.4\n%%EOF\n"
+        assert_site_intact(restored, source_rows)
+    assert (restored_media / small_site.file.name).read_bytes() == b"%PDF-1.4\n%%EOF\n"
 
 
-def test_restore_into_the_site_database_brings_back_what_was_lost(demo_site, tmp_path, settings):
+def test_restore_into_the_site_database_brings_back_what_was_lost(small_site, tmp_path, settings):
     source_rows = all_rows(connection)
     archive = tmp_path / "site.tar"
     create_backup(archive)
     # The disaster: revisions and translations gone, an uploaded file deleted.
     Translation.objects.all().delete()
     Revision.objects.all().delete()
-    os.remove(demo_site.file.path)
+    os.remove(small_site.file.path)
     call_command("restore_site", str(archive), no_input=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
     connection.close()
-    assert_demo_intact(connection, source_rows)
+    assert_site_intact(connection, source_rows)
     assert Revision.objects.count() == len(source_rows["wagtailcore_revision"])
-    assert open(demo_site.file.path, "rb").read() == b"%PDF-1.4\n%%EOF\n"
+    assert open(small_site.file.path, "rb").read() == b"%PDF-1.4\n%%EOF\n"
 
 
 def test_a_damaged_archive_is_refused(tmp_path, db):
@@ -130,7 +131,7 @@ def test_restore_refuses_a_backup_of_another_engine(tmp_path):
 
 
 @pytest.mark.postgres
-def test_postgresql_backup_restores_into_a_fresh_database(demo_site, tmp_path):
+def test_postgresql_backup_restores_into_a_fresh_database(small_site, tmp_path):
     import psycopg
 
     source_rows = all_rows(connection)
@@ -159,8 +160,8 @@ def test_postgresql_backup_restores_into_a_fresh_database(demo_site, tmp_path):
         from environ import Env
 
         with temporary_connection(Env.db_url_config(url)) as restored:
-            assert_demo_intact(restored, source_rows)
-        assert (tmp_path / "restored-media" / demo_site.file.name).exists()
+            assert_site_intact(restored, source_rows)
+        assert (tmp_path / "restored-media" / small_site.file.name).exists()
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')

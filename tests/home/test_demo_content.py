@@ -45,6 +45,7 @@ def test_demo_accounts_are_refused_under_production_like_settings(db, settings):
         call_command("load_demo_content", stdout=StringIO())
 
 
+@pytest.mark.one_pass
 def test_content_alone_loads_under_production_like_settings(db, settings):
     from home.models import HomePage
 
