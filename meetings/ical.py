@@ -9,8 +9,6 @@ DTSTAMP) come from the page (``EventPage.save``). The online link is never writt
 import zoneinfo
 from urllib.parse import urlsplit
 
-import icalendar
-
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -25,6 +23,9 @@ def meeting_uid(meeting):
 
 
 def meeting_event(meeting, request=None):
+    # Imported when a calendar is made: a worker that never serves one does without its 4 MB.
+    import icalendar
+
     zone = zoneinfo.ZoneInfo(meeting.time_zone)
     event = icalendar.Event()
     event.add("uid", meeting_uid(meeting))
@@ -49,6 +50,8 @@ def meeting_event(meeting, request=None):
 
 def calendar_bytes(title, meetings, request=None):
     """An iCalendar file of ``meetings`` (event pages), in the active language: feeds and email attachments."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Coalition site//Meetings//" + get_language().upper())
     calendar.add("version", "2.0")

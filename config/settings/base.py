@@ -4,6 +4,7 @@ Every value that changes between machines comes from the environment and is
 declared here, once. ``dev`` relaxes these settings; ``production`` tightens them.
 """
 
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -500,6 +501,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SafeDocumentForm"
 # Both upload forms say so when object storage does not answer (core/forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.StorageCheckedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Wagtail installs pillow-heif, which Willow loads (about 5 MB a worker) to read HEIF uploads; none
+# is accepted above, and Pillow writes AVIF itself. A None entry makes Willow's optional import fail.
+sys.modules.setdefault("pillow_heif", None)
 # Served inline only for these types; everything else is an attachment.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
