@@ -284,11 +284,10 @@ def _postgres_ranked(queryset, parsed, config, limit):
     bonus = Flag(f"strip({title}) = strip(to_tsvector(%s::regconfig, %s))", [config, typed], TITLE_EXACT)
     # With operator "or", the query itself asks for any group: the title then holds one of them.
     in_title = f"{title} @@ to_tsquery(%s::regconfig, %s)"
-    bonus = bonus + Flag(in_title, [config, tsquery_text(parsed)], TITLE_ALL)
     bonus = bonus + Flag(
         in_title,
         [config, tsquery_text(parsed)],
-        f"{COVERAGE} * least(1.0, {len(parsed.groups)}.0 / greatest(length({title}), 1))",
+        f"{TITLE_ALL} + {COVERAGE} * least(1.0, {len(parsed.groups)}.0 / greatest(length({title}), 1))",
     )
     for content_type, boost in boosts().items():
         bonus = bonus + Flag(f'"{table}"."content_type_id" = %s', [content_type], boost)
@@ -296,7 +295,8 @@ def _postgres_ranked(queryset, parsed, config, limit):
         bonus = bonus + Flag(f"{title} @@ phraseto_tsquery(%s::regconfig, %s)", [config, typed], TITLE_PHRASE)
         bonus = bonus + Flag(f"{body} @@ phraseto_tsquery(%s::regconfig, %s)", [config, typed], BODY_PHRASE)
     text = SearchRank(F("title"), query) * Value(TITLE_WEIGHT) + SearchRank(F("body"), query)
-    score = ExpressionWrapper(bonus + text / (Value(1.0) + text), output_field=FloatField())
+    # text / (1 + text), written with ``text`` once: PostgreSQL would compute each rank twice.
+    score = ExpressionWrapper(bonus + Value(1.0) - Value(1.0) / (Value(1.0) + text), output_field=FloatField())
     rows = list(
         entries.annotate(score=score, matched=Window(Count("*")))
         .order_by("-score", "-object_id")

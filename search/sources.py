@@ -15,6 +15,8 @@ fills ``text`` and ``group`` for one page of results.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.conf import settings
@@ -88,8 +90,10 @@ class SearchScope:
     def pages(self):
         """Live pages of the locale that this request may open."""
         pages = Page.objects.live().filter(locale=self.locale).exclude(depth=1)
-        for section in self.closed_sections:
-            pages = pages.not_descendant_of(section, inclusive=True)
+        if self.closed_sections:
+            # One condition for all the sections: a chain of excludes copies the query each time.
+            closed = reduce(or_, (pages.descendant_of_q(section, inclusive=True) for section in self.closed_sections))
+            pages = pages.exclude(closed)
         return pages
 
     @cached_property
