@@ -194,8 +194,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading groups and permissions in one query (members.models.User.access).
+    "members.backends.MemberBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # Keeps valid the sessions signed in before MemberBackend (they name this backend); it asks no
+    # more of the database for permissions (ModelBackend keeps them per user, MemberBackend read them).
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # Internationalisation: French first, English second.
