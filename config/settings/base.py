@@ -197,8 +197,8 @@ AUTHENTICATION_BACKENDS = [
     # Django's ModelBackend, reading groups and permissions in one query (members.models.User.access).
     "members.backends.MemberBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
-    # Keeps valid the sessions signed in before MemberBackend (they name this backend); it asks no
-    # more of the database for permissions (ModelBackend keeps them per user, MemberBackend read them).
+    # Keeps valid the sessions signed in before MemberBackend (they name this backend): remove it once
+    # they have expired (SESSION_COOKIE_AGE). It reads no permissions again (kept per user by Django).
     "django.contrib.auth.backends.ModelBackend",
 ]
 
