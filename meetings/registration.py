@@ -204,7 +204,7 @@ def upcoming_registrations(user, *, now=None):
         )
         row.event_page = getattr(page, "meetingpage", None) or page.consultationpage
         rows.append(row)
-    return sorted(rows, key=lambda row: row.event_page.starts_at)
+    return sorted(rows, key=lambda row: (row.event_page.starts_at, row.pk))
 
 
 def choose_workshops(registration, workshops):
