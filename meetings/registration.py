@@ -9,7 +9,7 @@ commit, in each person's language (``meetings.emails``).
 import datetime
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -168,22 +168,43 @@ def own_registration(user, event):
 
 def upcoming_registrations(user, *, now=None):
     """``user``'s current registrations for events not ended yet, soonest first, each with ``event_page``:
-    the event's page in the active language (the default one where untranslated)."""
-    rows = list(Registration.objects.filter(Registration.current(), user=user).select_related("event"))
-    if not rows:
-        return []
-    keys = {row.event.translation_key for row in rows}
-    wanted = {locales.active_locale().pk, locales.default_locale().pk}
-    pages = {}
-    for model in (MeetingPage, ConsultationPage):
-        for page in model.objects.live().filter(
-            translation_key__in=keys, locale__in=wanted, ends_at__gte=now or timezone.now()
-        ):
-            if page.translation_key not in pages or page.locale_id == locales.active_locale().pk:
-                pages[page.translation_key] = page
-    for row in rows:
-        row.event_page = pages.get(row.event.translation_key)
-    return sorted((row for row in rows if row.event_page), key=lambda row: row.event_page.starts_at)
+    the event's page in the active language (the default one where untranslated).
+
+    One query, whatever the kinds of event: the events' pages (meetings and the Consultations, through
+    their page rows) carry the person's registration. The rows carry what the dashboard lists
+    (id, event, status), not the person's needs.
+    """
+    now = now or timezone.now()
+    active, default = locales.active_locale(), locales.default_locale()
+    mine = Registration.objects.filter(Registration.current(), user=user)
+    # An event's registrations are on its default-language page: one per event (translation key) and person.
+    own = mine.filter(event__translation_key=OuterRef("translation_key"))
+    pages = (
+        Page.objects.live()
+        .filter(
+            Q(meetingpage__ends_at__gte=now) | Q(consultationpage__ends_at__gte=now),
+            translation_key__in=mine.values("event__translation_key"),
+            locale__in={active.pk, default.pk},
+        )
+        .annotate(
+            registration_pk=Subquery(own.values("pk")[:1]),
+            registration_event=Subquery(own.values("event")[:1]),
+            registration_status=Subquery(own.values("status")[:1]),
+        )
+        .select_related("meetingpage", "consultationpage")
+    )
+    chosen = {}
+    for page in pages:
+        if page.translation_key not in chosen or page.locale_id == active.pk:
+            chosen[page.translation_key] = page
+    rows = []
+    for page in chosen.values():
+        row = Registration(
+            pk=page.registration_pk, event_id=page.registration_event, user=user, status=page.registration_status
+        )
+        row.event_page = getattr(page, "meetingpage", None) or page.consultationpage
+        rows.append(row)
+    return sorted(rows, key=lambda row: (row.event_page.starts_at, row.pk))
 
 
 def choose_workshops(registration, workshops):

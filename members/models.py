@@ -1,7 +1,9 @@
+from typing import NamedTuple
+
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, Group, Permission, UserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +34,14 @@ class EmailUserManager(UserManager):
         return user
 
 
+class Access(NamedTuple):
+    """What a user's groups give them (``User.access``)."""
+
+    group_names: frozenset
+    own_permissions: frozenset
+    group_permissions: frozenset
+
+
 class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), unique=True)
@@ -57,10 +67,28 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @cached_property
+    def access(self):
+        """The names of this user's groups and their permissions (``"app_label.codename"``), their own
+        and their groups', read once per instance in one query: templates and views ask several times
+        a request (``members.access``, ``members.backends.MemberBackend``)."""
+        groups = Group.objects.filter(user=self).values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
+        own = Permission.objects.filter(user=self).values_list(
+            Value(None, output_field=models.CharField()), "content_type__app_label", "codename"
+        )
+        rows = list(groups.order_by().union(own.order_by(), all=True))
+        return Access(
+            group_names=frozenset(name for name, _app, _codename in rows if name is not None),
+            own_permissions=frozenset(f"{app}.{codename}" for name, app, codename in rows if name is None),
+            group_permissions=frozenset(
+                f"{app}.{codename}" for name, app, codename in rows if name is not None and codename is not None
+            ),
+        )
+
+    @property
     def group_names(self):
-        """The names of this user's groups, read once per instance: templates and views ask
-        several times a request (``members.access.is_approved_member``)."""
-        return frozenset(self.groups.values_list("name", flat=True))
+        return self.access.group_names
 
     def shown_on_pages(self):
         """Whether this person's name is on a page (they lead a group): ``core.caching.invalidation``."""
@@ -69,7 +97,7 @@ class User(AbstractUser):
     def forget_group_names(self):
         """Read the groups again next time (after adding or removing one)."""
         try:
-            del self.group_names
+            del self.access
         except AttributeError:
             pass
 

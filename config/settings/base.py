@@ -195,8 +195,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading groups and permissions in one query (members.models.User.access).
+    "members.backends.MemberBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # Keeps valid the sessions signed in before MemberBackend (they name this backend): remove it once
+    # they have expired (SESSION_COOKIE_AGE). It reads no permissions again (kept per user by Django).
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # Internationalisation: French first, English second.

@@ -76,6 +76,6 @@ def registration_panel(context, event):
 
 @register.inclusion_tag("meetings/includes/my_registrations.html", takes_context=True)
 def my_registrations(context):
-    """The signed-in member's registrations for events to come, each with a cancel button (three queries)."""
+    """The signed-in member's registrations for events to come, each with a cancel button (one query)."""
     request = context["request"]
     return {"request": request, "registrations": registration.upcoming_registrations(request.user)}

@@ -58,7 +58,7 @@ WARM_CEILING = {
     "resource page": 12,
     "search": 16,
     "search, resources": 10,
-    "members dashboard": 14,  # 11, plus my registrations: the rows, then the meeting and Consultations pages
+    "members dashboard": 10,  # with my registrations, read with their events' pages in one query
     # Wagtail's anonymous listing reads the groups of each view restriction in a query of its own:
     # the demo's resolutions that are not public (each language's page restricted) add eight.
     "API pages list": 16,
