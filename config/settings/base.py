@@ -195,11 +195,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend, reading groups and permissions in one query (members.models.User.access).
+    # Permissions only, groups and permissions read in one query (members.models.User.access).
     "members.backends.MemberBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
-    # Keeps valid the sessions signed in before MemberBackend (they name this backend): remove it once
-    # they have expired (SESSION_COOKIE_AGE). It reads no permissions again (kept per user by Django).
+    # Signs in where allauth does not (and names the sessions it made); it reads no permissions
+    # again: Django keeps them per user, for every ModelBackend.
     "django.contrib.auth.backends.ModelBackend",
 ]
 
