@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.core.paginator import Paginator
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -105,7 +106,10 @@ class SearchView(TemplateView):
             )
         if not context.get("results"):
             context["suggestions"] = self.get_suggestions(form)
-        return self.render_to_response(context, status=context["status"])
+        response = self.render_to_response(context, status=context["status"])
+        if context.get("unanswered"):
+            patch_cache_control(response, private=True)
+        return response
 
     def add_results(self, context, form):
         request = self.request
@@ -137,6 +141,8 @@ class SearchView(TemplateView):
             # The visitor's own words found nothing (whatever the nearest words found): editors should know.
             if (searched != query or not found.count) and not filters.types and filters.group is None:
                 UnansweredSearch.record(self.locale.language_code[:2], query)
+                # Each such search is counted: the page cache must not answer the next one.
+                context["unanswered"] = True
         elif found.count < FEW_RESULTS:
             context["did_you_mean"] = suggest(query, self.locale)
         if context.get("did_you_mean"):

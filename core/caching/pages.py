@@ -52,7 +52,7 @@ def public_page_cache(view):
         # Asked before the view runs: Wagtail's ``Page.serve`` sets ``request.is_preview`` to False.
         shareable = is_shareable(request)
         response = view(request, *args, **kwargs)
-        if shareable and response.status_code == 200:
+        if shareable and response.status_code == 200 and not said_not_shared(response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=page_cache_timeout())
             patch_vary_headers(response, ["Cookie"])
         return response
@@ -60,9 +60,17 @@ def public_page_cache(view):
     return wrapped
 
 
+def _directives(response):
+    return {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
+
+
+def said_not_shared(response):
+    """Whether the view itself said this answer is not to be shared (``private``, ``never_cache``)."""
+    return bool(_directives(response) & NOT_SHARED)
+
+
 def declared_public(response):
-    directives = {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
-    return "public" in directives and not directives & NOT_SHARED
+    return "public" in _directives(response) and not said_not_shared(response)
 
 
 def cache_key(request, current_version):

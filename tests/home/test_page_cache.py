@@ -4,9 +4,12 @@ import pytest
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.template import engines
+from django.template.response import SimpleTemplateResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from wagtail.models import PageViewRestriction
 
@@ -153,11 +156,27 @@ def test_a_response_that_sets_a_cookie_is_neither_kept_nor_public(client, about)
 
 
 def test_views_that_say_nothing_are_not_kept(client, site_tree):
-    """Only views that declare a public cache policy are stored: the search is not."""
+    """Only views that declare a public cache policy are stored."""
+
+    def says_nothing(request):
+        return SimpleTemplateResponse(engines["django"].from_string("Bonjour"))
+
     for _ in range(2):
-        response = client.get("/fr/search/?q=groupe")
+        response = through_the_page_cache("/fr/bonjour/", says_nothing)
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
+
+
+def test_a_view_declared_public_may_still_keep_one_answer_private(client, about):
+    def private_this_time(request):
+        response = about.serve(request)
+        patch_cache_control(response, private=True)
+        return response
+
+    response = through_the_page_cache("/fr/a-propos/", public_page_cache(private_this_time))
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "public" not in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
 def test_each_language_is_kept_apart(client, site_tree):
