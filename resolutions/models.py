@@ -23,13 +23,19 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, RoutableBasePageMixin
 from members.access import can_manage_group, canonical_group, is_approved_member
-from workinggroups.models import LINK_FIELDS, PublicListingsMixin, TopicLink, WorkingGroupPage, attach_topic_links
+from workinggroups.models import (
+    LINK_FIELDS,
+    PublicListingsMixin,
+    TopicLink,
+    WorkingGroupLink,
+    WorkingGroupPage,
+    attach_topic_links,
+)
 from workinggroups.models.topics import TopicTaggedMixin
 
 from .blocks import ClausesBlock, FollowUpBlock
@@ -366,22 +372,14 @@ class ResolutionPage(TopicTaggedMixin, PublicListingsMixin, RoutableBasePageMixi
         return next((block for block in self.clauses if block.id == block_id), None)
 
 
-class ResolutionGroup(TranslatableMixin, Orderable):
-    """A working group that drafted a resolution; wagtail-localize points a translation at the translated group."""
+class ResolutionGroup(WorkingGroupLink):
+    """A working group that drafted a resolution."""
 
     page = ParentalKey("resolutions.ResolutionPage", on_delete=models.CASCADE, related_name="drafting_groups")
-    group = models.ForeignKey(
-        "workinggroups.WorkingGroupPage", verbose_name=_("working group"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("group")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(WorkingGroupLink.Meta):
         verbose_name = _("drafting group")
         verbose_name_plural = _("drafting groups")
-
-    def __str__(self):
-        return str(self.group)
 
 
 class ResolutionTopic(TopicLink):

@@ -25,7 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -33,7 +33,7 @@ from core.caching.pages import public_page_cache
 from home.models import BasePage, RoutableBasePageMixin
 from home.visibility import unlisted_pages_q
 from members.access import is_approved_member
-from workinggroups.models import LINK_FIELDS, PublicListingsMixin, WorkingGroupPage
+from workinggroups.models import LINK_FIELDS, PublicListingsMixin, WorkingGroupLink, WorkingGroupPage
 
 from .. import ical
 from ..blocks import AgendaBlock, ParticipantDocumentsBlock
@@ -363,22 +363,14 @@ class WorkshopPage(EventPage):
         return context
 
 
-class WorkshopGroup(TranslatableMixin, Orderable):
-    """A working group that prepares a workshop; wagtail-localize points a translation at the translated group."""
+class WorkshopGroup(WorkingGroupLink):
+    """A working group that prepares a workshop."""
 
     page = ParentalKey("meetings.WorkshopPage", on_delete=models.CASCADE, related_name="preparing_groups")
-    group = models.ForeignKey(
-        "workinggroups.WorkingGroupPage", verbose_name=_("working group"), on_delete=models.CASCADE, related_name="+"
-    )
 
-    panels = [FieldPanel("group")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(WorkingGroupLink.Meta):
         verbose_name = _("preparing group")
         verbose_name_plural = _("preparing groups")
-
-    def __str__(self):
-        return str(self.group)
 
 
 def listed_meetings(locale, group=None, *, unlisted_q=None):

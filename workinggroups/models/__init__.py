@@ -8,7 +8,7 @@ Who leads a group is not page content: it is the group's membership records
 """
 
 from .group_pages import AchievementPage, GroupChildPage, ProjectPage
-from .groups import WorkingGroupIndexPage, WorkingGroupPage
+from .groups import WorkingGroupIndexPage, WorkingGroupLink, WorkingGroupPage
 from .listings import (
     ACHIEVEMENT_CARD_FIELDS,
     CARD_FIELDS,
@@ -39,6 +39,7 @@ __all__ = [
     "TopicLink",
     "UPCOMING_ON_INDEX",
     "WorkingGroupIndexPage",
+    "WorkingGroupLink",
     "WorkingGroupPage",
     "WorkingGroupTopic",
     "achievement_ordering",

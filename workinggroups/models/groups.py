@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from core.caching import fragments
@@ -340,3 +340,23 @@ class WorkingGroupPage(
         from meetings.models import listed_meetings
 
         return calendar_response(request, self.title, self.slug, listed_meetings(self.locale_id, group=self))
+
+
+class WorkingGroupLink(TranslatableMixin, Orderable):
+    """A working group chosen for a page (a workshop's preparing groups, a resolution's drafting groups).
+
+    Concrete subclasses add the ParentalKey and their names; wagtail-localize points a translation
+    at the translated group.
+    """
+
+    group = models.ForeignKey(
+        "workinggroups.WorkingGroupPage", verbose_name=_("working group"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("group")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.group)
