@@ -1,7 +1,8 @@
 """Fixtures shared by the whole suite.
 
 ``site_tree`` gives the two locales, the default site and the French home page with its
-English translation; ``search_tree`` adds a small bilingual tree for the search and API tests;
+English translation; ``search_tree`` adds a small bilingual tree for the search and API tests,
+``library_catalogue`` a few topics, groups and resources for the library's tests;
 ``demo_content`` gives the demo content (``load_demo_content``, the command a developer runs).
 Each is built once per session and committed while the tests that read it run; each of those
 tests runs in a transaction rolled back at its end, like any ``db`` test, and gets its own
@@ -11,7 +12,7 @@ removes it.
 The tests run in this order (see ``pytest_collection_modifyitems``):
 
 0. database tests that read none of them: they see the database as migrations left it;
-1. database tests reading the search tree, then those reading the site tree alone;
+1. database tests reading the search tree, the library's catalogue, then the site tree alone;
 2. database tests reading the demo content, the browser tests last among them;
 3. transactional tests (other connections must see committed rows), those with
    ``serialized_rollback`` first;
@@ -36,7 +37,7 @@ from wagtail.models import Locale
 DEMO_FIXTURE = "demo_database"
 # What a test may read from the session's committed content, the most complete first: a test
 # asking for the search tree also reads the site tree below it.
-COMMITTED_FIXTURES = (DEMO_FIXTURE, "search_tree", "site_tree")
+COMMITTED_FIXTURES = (DEMO_FIXTURE, "search_tree", "library_catalogue", "site_tree")
 
 # Property-based tests draw the same examples on every run: CI and a developer see the same
 # result.
@@ -162,6 +163,25 @@ def fresh_search_tree(built):
     )
 
 
+def reread(value):
+    """``value`` (model instances in dicts, lists and tuples) with each instance read again from the database."""
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: reread(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(reread(item) for item in value)
+    return value
+
+
+def build_library_catalogue():
+    from tests.factories.resources import build_catalogue
+
+    return build_catalogue(build_site_tree())
+
+
 def load_demo():
     call_command("load_demo_content", stdout=StringIO())
 
@@ -170,6 +190,7 @@ def load_demo():
 BUILDERS = {
     DEMO_FIXTURE: (load_demo, None),
     "search_tree": (build_search_tree, fresh_search_tree),
+    "library_catalogue": (build_library_catalogue, reread),
     "site_tree": (build_site_tree, fresh_site_tree),
 }
 
@@ -323,6 +344,12 @@ def _committed_value(name, request, committed_database):
 def site_tree(committed_database, request):
     """``{"fr": the French home page, "en": its English translation (through wagtail-localize)}``, and the footer."""
     return _committed_value("site_tree", request, committed_database)
+
+
+@pytest.fixture
+def library_catalogue(committed_database, request):
+    """The site tree with two topics, two working groups and three resources (tests/factories/resources.py)."""
+    return _committed_value("library_catalogue", request, committed_database)
 
 
 @pytest.fixture

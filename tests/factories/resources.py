@@ -106,3 +106,50 @@ def make_working_group(home, french_title, english_title):
     group.save_revision().publish()
     translate_instance(group, english, {french_title: english_title, slug: slugify(english_title)})
     return group
+
+
+def build_catalogue(site_tree):
+    """Two topics, two working groups and three resources of the library (two translated into English)."""
+    import datetime
+
+    from home.translation import translate_instance
+
+    english = site_tree["en"].locale
+    detention = make_topic("Détention à des fins d'immigration", "Immigration detention")
+    services = make_topic("Accès aux services", "Access to services")
+    inland = make_working_group(site_tree["fr"], "Protection au Canada", "Inland Protection")
+    settlement = make_working_group(site_tree["fr"], "Immigration et Établissement", "Immigration and Settlement")
+
+    def resource(title, english_title=None, **kwargs):
+        topics = kwargs.pop("topics", [])
+        groups = kwargs.pop("groups", [])
+        item = ResourceFactory(title=title, links={"topics": topics, "groups": groups}, **kwargs)
+        if english_title:
+            translate_instance(
+                item,
+                english,
+                {title: english_title, item.slug: english_title.lower().replace(" ", "-"), item.description: "A tool."},
+            )
+        return item
+
+    items = {
+        "detention": resource(
+            "Guide sur la détention",
+            "Detention guide",
+            kind="guide",
+            date=datetime.date(2022, 5, 1),
+            topics=[detention],
+            groups=[inland],
+            audience="members",
+        ),
+        "services": resource(
+            "Rapport sur les services",
+            "Services report",
+            kind="report",
+            date=datetime.date(2024, 1, 10),
+            topics=[services],
+            groups=[settlement],
+        ),
+        "untranslated": resource("Outil seulement en français", kind="practical_tool", date=datetime.date(2023, 3, 3)),
+    }
+    return {"topics": (detention, services), "groups": (inland, settlement), **items}
