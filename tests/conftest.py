@@ -168,7 +168,7 @@ def reread(value):
     from django.db.models import Model
 
     if isinstance(value, Model):
-        return type(value)._default_manager.get(pk=value.pk)
+        return type(value).objects.get(pk=value.pk)
     if isinstance(value, dict):
         return {key: reread(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
