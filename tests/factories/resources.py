@@ -1,5 +1,7 @@
 """Factories for the resource library: documents with real bytes, resources, the four kinds of visitor."""
 
+import datetime
+
 import factory
 
 from django.contrib.auth import get_user_model
@@ -110,8 +112,6 @@ def make_working_group(home, french_title, english_title):
 
 def build_catalogue(site_tree):
     """Two topics, two working groups and three resources of the library (two translated into English)."""
-    import datetime
-
     from home.translation import translate_instance
 
     english = site_tree["en"].locale
